@@ -190,6 +190,50 @@ operation_evidence = Table(
 )
 Index("ix_operation_evidence_indicator_id", operation_evidence.c.indicator_id)
 
+# Ranked location hypotheses of an operation, rebuilt after each link run.
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("operation_id", String(40), ForeignKey("operations.id", ondelete="CASCADE"), nullable=False),
+    Column("rank", Integer, nullable=False),
+    Column("country", String(2)),
+    Column("region", String(200)),
+    Column("city", String(200)),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),  # list of {signal, rule, detail, reports, values, data_date}
+    Column("computed_at", DateTime, nullable=False),
+    PrimaryKeyConstraint("operation_id", "rank"),
+)
+
+# Notes, referrals and cases name an operation by id without a foreign key: ids
+# are stable across rebuilds, and a rebuild must never delete an analyst's work.
+location_notes = Table(
+    "location_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("operation_id", String(40), nullable=False, index=True),
+    Column("country", String(2), nullable=False),
+    Column("region", String(200)),
+    Column("city", String(200)),
+    Column("text", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+referrals = Table(
+    "referrals",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("operation_id", String(40), nullable=False, index=True),
+    Column("recipient", String(200), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("out_dir", Text, nullable=False),
+    Column("files", JSON, nullable=False),  # {file name: sha256}
+    Column("store_state", JSON, nullable=False),
+)
+
 link_runs = Table(
     "link_runs",
     metadata,

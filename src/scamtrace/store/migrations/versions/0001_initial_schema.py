@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 00:07:41.756033
+Create Date: 2026-11-29 00:08:16.094461
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision = '0001'
 down_revision = None
@@ -41,6 +42,21 @@ def upgrade() -> None:
     sa.Column('stats', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_link_runs'))
     )
+    op.create_table('location_notes',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('operation_id', sa.String(length=40), nullable=False),
+    sa.Column('country', sa.String(length=2), nullable=False),
+    sa.Column('region', sa.String(length=200), nullable=True),
+    sa.Column('city', sa.String(length=200), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('author', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_location_notes'))
+    )
+    with op.batch_alter_table('location_notes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_location_notes_operation_id'), ['operation_id'], unique=False)
+
     op.create_table('operations',
     sa.Column('id', sa.String(length=40), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -58,6 +74,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('operations', schema=None) as batch_op:
         batch_op.create_index('ix_operations_harm', ['harm'], unique=False)
+
+    op.create_table('referrals',
+    sa.Column('id', sa.String(length=40), nullable=False),
+    sa.Column('operation_id', sa.String(length=40), nullable=False),
+    sa.Column('recipient', sa.String(length=200), nullable=False),
+    sa.Column('created_by', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('out_dir', sa.Text(), nullable=False),
+    sa.Column('files', sa.JSON(), nullable=False),
+    sa.Column('store_state', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referrals'))
+    )
+    with op.batch_alter_table('referrals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referrals_operation_id'), ['operation_id'], unique=False)
 
     op.create_table('reports',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -105,6 +135,18 @@ def upgrade() -> None:
     with op.batch_alter_table('assignments', schema=None) as batch_op:
         batch_op.create_index('ix_assignments_operation_id', ['operation_id'], unique=False)
 
+    op.create_table('attributions',
+    sa.Column('operation_id', sa.String(length=40), nullable=False),
+    sa.Column('rank', sa.Integer(), nullable=False),
+    sa.Column('country', sa.String(length=2), nullable=True),
+    sa.Column('region', sa.String(length=200), nullable=True),
+    sa.Column('city', sa.String(length=200), nullable=True),
+    sa.Column('confidence', sa.Float(), nullable=False),
+    sa.Column('evidence', sa.JSON(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['operation_id'], ['operations.id'], name=op.f('fk_attributions_operation_id_operations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('operation_id', 'rank', name=op.f('pk_attributions'))
+    )
     op.create_table('operation_evidence',
     sa.Column('operation_id', sa.String(length=40), nullable=False),
     sa.Column('indicator_id', sa.Integer(), nullable=False),
@@ -201,6 +243,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_operation_evidence_indicator_id')
 
     op.drop_table('operation_evidence')
+    op.drop_table('attributions')
     with op.batch_alter_table('assignments', schema=None) as batch_op:
         batch_op.drop_index('ix_assignments_operation_id')
 
@@ -211,10 +254,18 @@ def downgrade() -> None:
         batch_op.drop_index('ix_reports_day_number')
 
     op.drop_table('reports')
+    with op.batch_alter_table('referrals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referrals_operation_id'))
+
+    op.drop_table('referrals')
     with op.batch_alter_table('operations', schema=None) as batch_op:
         batch_op.drop_index('ix_operations_harm')
 
     op.drop_table('operations')
+    with op.batch_alter_table('location_notes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_location_notes_operation_id'))
+
+    op.drop_table('location_notes')
     op.drop_table('link_runs')
     op.drop_table('ingest_runs')
     op.drop_table('indicators')
