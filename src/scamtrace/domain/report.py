@@ -28,7 +28,11 @@ PAYMENT_METHODS = (
 
 @dataclass(frozen=True, slots=True)
 class Victim:
-    """Victim facts. ``name``, ``email`` and ``phone`` are personal data."""
+    """Victim facts. ``name``, ``email`` and ``phone`` are personal data.
+
+    ``consent_to_contact`` records whether the victim agreed that the police may
+    contact them; referral packages give victims' contacts to police only then.
+    """
 
     country: str | None = None
     region: str | None = None
@@ -36,6 +40,7 @@ class Victim:
     name: str | None = None
     email: str | None = None
     phone: str | None = None
+    consent_to_contact: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

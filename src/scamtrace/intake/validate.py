@@ -176,7 +176,14 @@ def parse_report(obj: Any) -> Report:
         country = None
     if country == "UK":  # the common mistake; ISO says GB
         country = "GB"
+    consent = v.get("consent_to_contact")
+    if isinstance(consent, str) and consent.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
+        consent = consent.strip().lower() in ("true", "yes", "1")
+    if consent is not None and not isinstance(consent, bool):
+        c.add("victim.consent_to_contact", f"expected true or false, got {consent!r}")
+        consent = None
     victim = Victim(
+        consent_to_contact=consent,
         country=country,
         region=vt["region"],
         age_band=c.choice(vt["age_band"], AGE_BANDS, "victim.age_band"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from scamtrace.store import auth_tables  # noqa: F401  (registers the web tables on metadata)
 from scamtrace.store.tables import metadata
 
 config = context.config
