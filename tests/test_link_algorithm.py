@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scamtrace.link import LinkParams, build_graph, cluster
 from scamtrace.link.cluster import pieces
 from scamtrace.link.stable_ids import assign_ids, derived_id
-from scamtrace.link.transcripts import band_keys
+from scamtrace.link.transcripts import band_keys, same_recording_groups
 
 
 def _graph(edges: list[tuple[int, int, int]], n_reports: int, gap: int = 60):  # type: ignore[no-untyped-def]
@@ -146,3 +146,17 @@ def test_near_identical_transcripts_share_bands_and_different_ones_do_not() -> N
     )
     assert set(band_keys(base)) & set(band_keys(noisy))
     assert not set(band_keys(base)) & set(band_keys(other))
+
+
+def test_same_recording_groups_verify_candidates() -> None:
+    template = (
+        "This is an important message from {brand} technical support. We have detected suspicious activity on your "
+        "computer and your license will expire today. Call us back immediately at {number} to speak with a certified "
+        "technician before your data is lost. Thank you."
+    )
+    a = template.format(brand="Microsoft", number="1 888 555 0199")
+    a_noisy = a.replace("suspicious", "suspicous").replace("certified", "certifed").replace("1 888 555 0199", "1-888-555-0199")
+    b = template.format(brand="Microsoft", number="1 844 213 7788")  # same script, another centre's number
+    c = template.replace("technical support", "billing department").format(brand="Norton", number="").replace("lost", "deleted forever")
+    groups = same_recording_groups({1: a, 2: a_noisy, 3: b, 4: c})
+    assert groups == [[1, 2]]

@@ -34,8 +34,12 @@ class LinkParams:
     direct_max_degree: int = 6
     # A cluster counts as "substantial" for the bridge test from this many reports…
     bridge_min_size: int = 12
-    # …and a node is "marginal" to it when it holds less than this share of it.
+    # …and a node is "marginal" to it when it holds less than this share of it
+    # (the test used when no weak signals are available).
     bridge_max_share: float = 0.12
+    # Two substantial clusters joined by one value must agree this much in their
+    # weak-signal profiles (cosine of IDF-weighted aliases, script, shift, countries).
+    bridge_min_similarity: float = 0.7
     # Clusters smaller than this are not operations (their reports stay unassigned).
     min_operation_size: int = 2
     roles: tuple[str, ...] = ("scammer", "unknown")

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, tuple_, up
 
 from scamtrace.domain import Extraction, Report, Role
 from scamtrace.intake import Reject, Row, read_path
+from scamtrace.link.weak import weak_tokens
 from scamtrace.store import Store
 from scamtrace.store.bulk import chunks, indicator_ids, insert_ignore
 from scamtrace.store.codec import (
@@ -265,6 +266,7 @@ def _report_values(p: _Pending, ex: Extraction, now: datetime) -> dict[str, Any]
         "tss_score": cls.tss_score,
         "reasons": list(cls.reasons),
         "facts": ex.facts,
+        "weak": weak_tokens(ex.indicators, ex.facts, report.victim.country, incident_utc),
         "extractor_version": _extractor_version(),
         "updated_at": now,
     }

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sqlalchemy import Connection, and_, delete, func, insert, not_, or_, select, update
 
 from scamtrace.domain import LINKING_KINDS
@@ -21,7 +22,8 @@ from scamtrace.link import LinkParams, build_graph, cluster
 from scamtrace.link.graph import EvidenceGraph
 from scamtrace.link.params import BLOCKING_FLAGS
 from scamtrace.link.stable_ids import assign_ids
-from scamtrace.link.transcripts import band_keys
+from scamtrace.link.transcripts import same_recording_groups
+from scamtrace.link.weak import weak_matrix
 from scamtrace.services.summaries import write_summaries
 from scamtrace.store import Store
 from scamtrace.store.codec import EPOCH_DAY
@@ -57,6 +59,7 @@ class LinkSummary:
 class LoadedGraph:
     report_pks: np.ndarray
     graph: EvidenceGraph
+    weak: csr_matrix
     kinds: dict[int, str]  # indicator id → kind (negative ids: transcript bands)
     transcript_keys: dict[int, str]
 
@@ -80,13 +83,18 @@ def eligible_edges_query(params: LinkParams, report_pks: Sequence[int] | None = 
 def load_graph(conn: Connection, params: LinkParams, subset: Sequence[int] | None = None) -> LoadedGraph:
     """The evidence graph over every stored report, or over ``subset`` (report pks) only."""
     if subset is None:
-        report_pks = np.fromiter((r[0] for r in conn.execute(select(reports.c.id).order_by(reports.c.id))), dtype=np.int64)
+        pk_weak = conn.execute(select(reports.c.id, reports.c.weak).order_by(reports.c.id)).all()
         rows: list[Any] = list(conn.execute(eligible_edges_query(params)))
     else:
-        report_pks = np.unique(np.asarray(list(subset), dtype=np.int64))
+        wanted = sorted(set(subset))
+        pk_weak = []
         rows = []
-        for i in range(0, len(report_pks), 500):
-            rows.extend(conn.execute(eligible_edges_query(params, report_pks[i : i + 500].tolist())))
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            pk_weak.extend(conn.execute(select(reports.c.id, reports.c.weak).where(reports.c.id.in_(part)).order_by(reports.c.id)))
+            rows.extend(conn.execute(eligible_edges_query(params, part)))
+    report_pks = np.fromiter((r[0] for r in pk_weak), dtype=np.int64, count=len(pk_weak))
+    weak = weak_matrix([r[1] for r in pk_weak])
     pk_list: list[int] = []
     ind_list: list[int] = []
     day_list: list[int] = []
@@ -98,22 +106,26 @@ def load_graph(conn: Connection, params: LinkParams, subset: Sequence[int] | Non
         day_list.append(day)
         gap_list.append(params.gap(kind))
         kinds[iid] = kind
-    # Honeypot transcripts: band keys as synthetic indicators with negative ids.
+    # Honeypot transcripts of one recording: each verified group is a synthetic
+    # indicator with a negative id.
     transcript_keys: dict[int, str] = {}
-    key_ids: dict[str, int] = {}
     q = select(reports.c.id, reports.c.narrative, reports.c.day_number).where(reports.c.source.in_(TRANSCRIPT_SOURCES))
     if subset is not None:
         q = q.where(reports.c.id.in_(report_pks.tolist()))
+    texts: dict[int, str] = {}
+    days: dict[int, int] = {}
     for pk, narrative, day in conn.execute(q):
-        if not narrative or len(narrative) < 40:
-            continue
-        for key in band_keys(narrative):
-            iid = key_ids.setdefault(key, -1 - len(key_ids))
-            transcript_keys[iid] = key
-            kinds[iid] = "transcript"
+        if narrative and len(narrative) >= 40:
+            texts[pk] = narrative
+            days[pk] = day
+    for n, group in enumerate(same_recording_groups(texts)):
+        iid = -1 - n
+        transcript_keys[iid] = f"recording of {len(group)} transcripts"
+        kinds[iid] = "transcript"
+        for pk in group:
             pk_list.append(pk)
             ind_list.append(iid)
-            day_list.append(day)
+            day_list.append(days[pk])
             gap_list.append(params.gap("transcript"))
     pk_arr = np.asarray(pk_list, dtype=np.int64)
     idx = np.searchsorted(report_pks, pk_arr)
@@ -125,7 +137,7 @@ def load_graph(conn: Connection, params: LinkParams, subset: Sequence[int] | Non
         np.asarray(day_list, dtype=np.int64)[present],
         np.asarray(gap_list, dtype=np.int64)[present],
     )
-    return LoadedGraph(report_pks, graph, kinds, transcript_keys)
+    return LoadedGraph(report_pks, graph, weak, kinds, transcript_keys)
 
 
 def _now() -> datetime:
@@ -208,7 +220,7 @@ def _run(store: Store, params: LinkParams, mode: str, new_reports: list[int] | N
             old = {}
             for i in range(0, len(region), 500):
                 old.update(conn.execute(select(assignments.c.report_pk, assignments.c.operation_id).where(assignments.c.report_pk.in_(region[i : i + 500]))).all())
-        result = cluster(loaded.graph, params)
+        result = cluster(loaded.graph, params, loaded.weak)
         summary = _write(conn, loaded, result.labels, result.used_node, result.suspect_nodes, old, old_ops, params)
         summary.seconds = round(time.perf_counter() - t0, 4)
         conn.execute(update(link_runs).where(link_runs.c.id == run_id).values(finished_at=_now(), stats=summary.as_dict()))

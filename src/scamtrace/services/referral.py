@@ -94,19 +94,18 @@ def _operation_row(conn: Connection, op_id: str) -> Any:
     return row
 
 
-def _attributions(conn: Connection, op_id: str) -> tuple[Attribution, ...]:
+def _attributions(conn: Connection, op_id: str) -> tuple[tuple[Attribution, ...], tuple[dict[str, Any], ...]]:
+    """(ranked hypotheses, evidence examined that supports no place: the rank-0 row)."""
     q = select(attributions).where(attributions.c.operation_id == op_id).order_by(attributions.c.rank)
-    return tuple(
-        Attribution(
-            rank=r.rank,
-            country=r.country,
-            region=r.region,
-            city=r.city,
-            confidence=float(r.confidence),
-            evidence=tuple(e for e in (r.evidence or []) if isinstance(e, dict)),
-        )
-        for r in conn.execute(q)
-    )
+    ranked: list[Attribution] = []
+    unplaced: list[dict[str, Any]] = []
+    for r in conn.execute(q):
+        evidence = tuple(e for e in (r.evidence or []) if isinstance(e, dict))
+        if r.rank < 1 or not r.country:
+            unplaced.extend(evidence)
+            continue
+        ranked.append(Attribution(rank=r.rank, country=r.country, region=r.region, city=r.city, confidence=float(r.confidence), evidence=evidence))
+    return tuple(ranked), tuple(unplaced)
 
 
 def _members(conn: Connection, op_id: str) -> list[Any]:
@@ -290,7 +289,7 @@ def load_operation(store: Store, op_id: str) -> tuple[Operation, StoreState]:
             ri = _member_indicators(conn, op_id)
             status = _evidence_status(conn, op_id)
             personal = _personal(conn, op_id)
-            atts = _attributions(conn, op_id)
+            atts, unplaced = _attributions(conn, op_id)
             state = _store_state(conn, store, members)
     op = Operation(
         id=row.id,
@@ -304,6 +303,7 @@ def load_operation(store: Store, op_id: str) -> tuple[Operation, StoreState]:
         attributions=atts,
         indicators=_operation_indicators(members, ri, status),
         complaints=_complaints(members, ri, personal),
+        unplaced_evidence=unplaced,
     )
     return op, state
 

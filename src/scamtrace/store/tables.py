@@ -62,6 +62,7 @@ reports = Table(
     Column("tss_score", Float),
     Column("reasons", JSON),
     Column("facts", JSON),
+    Column("weak", Text),  # weak signals, "|"-separated (scamtrace.link.weak)
     Column("extractor_version", String(32)),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),

@@ -114,6 +114,7 @@ def upgrade() -> None:
     sa.Column('tss_score', sa.Float(), nullable=True),
     sa.Column('reasons', sa.JSON(), nullable=True),
     sa.Column('facts', sa.JSON(), nullable=True),
+    sa.Column('weak', sa.Text(), nullable=True),
     sa.Column('extractor_version', sa.String(length=32), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
