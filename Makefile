@@ -9,7 +9,7 @@ DEMO_DB := sqlite:///$(CURDIR)/$(DEMO_DIR)/scamtrace.db
 DEMO_REPORTS ?= 5000
 DEMO_SEED ?= 1
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench install clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,15 @@ demo: $(STAMP)
 	$(BIN)/scamtrace --db $(DEMO_DB) ingest $(DEMO_DIR)/world/reports.jsonl
 	$(BIN)/scamtrace --db $(DEMO_DB) link
 	$(BIN)/scamtrace --db $(DEMO_DB) operations --limit 15 --format table
+	$(BIN)/scamtrace --db $(DEMO_DB) serve --dev --demo-admin --host 127.0.0.1 --port 8000
 
+# The browser tests drive Debian's chromium; a missing browser fails them rather than skipping.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	sh scripts/install-browser.sh
+	SCAMTRACE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+
+screenshots: $(STAMP)
+	SCAMTRACE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_browser.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

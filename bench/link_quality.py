@@ -31,7 +31,13 @@ from scamtrace.link.cluster import pieces
 from scamtrace.services.ingest import ingest_paths
 from scamtrace.services.linking import rebuild
 from scamtrace.store import open_store
-from scamtrace.store.tables import assignments, indicators, report_indicators, reports, victim_indicators
+from scamtrace.store.tables import (
+    assignments,
+    indicators,
+    report_indicators,
+    reports,
+    victim_indicators,
+)
 
 
 def bcubed(pred: list[str], truth: list[str]) -> tuple[float, float, float]:

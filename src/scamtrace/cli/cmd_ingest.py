@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +25,7 @@ def _total_bytes(paths: list[str]) -> int | None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="report files: .jsonl, .csv, or - for JSON Lines on stdin")],
     batch_size: Annotated[int, typer.Option(help="reports per transaction")] = 1000,
+    workers: Annotated[int, typer.Option(help="extraction processes (default: one per core)")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no per-line reject messages")] = False,
 ) -> None:
     """Store, extract and classify reports. Example: scamtrace ingest reports.jsonl
@@ -38,6 +40,7 @@ def ingest(
         if p != "-" and not Path(p).is_file():
             raise fail(f"{p}: no such file" if not Path(p).exists() else f"{p}: not a regular file")
     store = run(get_store)
+    n_workers = workers or (os.cpu_count() or 1)
     total = _total_bytes(paths)
     show_bar = sys.stderr.isatty() and total
     def on_reject(r: object) -> None:
@@ -55,9 +58,9 @@ def ingest(
 
             with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(), transient=True) as bar:
                 task = bar.add_task("ingest", total=total)
-                summary = ingest_paths(store, paths, on_reject=on_reject, progress=lambda n: bar.advance(task, n), batch_size=batch_size)
+                summary = ingest_paths(store, paths, on_reject=on_reject, progress=lambda n: bar.advance(task, n), batch_size=batch_size, workers=n_workers)
         else:
-            summary = ingest_paths(store, paths, on_reject=on_reject, batch_size=batch_size)
+            summary = ingest_paths(store, paths, on_reject=on_reject, batch_size=batch_size, workers=n_workers)
     except InputError as exc:
         raise fail(str(exc)) from None
     stderr_json(summary.as_dict())

@@ -39,7 +39,7 @@ class LinkParams:
     bridge_max_share: float = 0.12
     # Two substantial clusters joined by one value must agree this much in their
     # weak-signal profiles (cosine of IDF-weighted aliases, script, shift, countries).
-    bridge_min_similarity: float = 0.7
+    bridge_min_similarity: float = 0.5
     # Clusters smaller than this are not operations (their reports stay unassigned).
     min_operation_size: int = 2
     roles: tuple[str, ...] = ("scammer", "unknown")

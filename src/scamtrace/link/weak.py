@@ -19,7 +19,6 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 SEPARATOR = "|"
-_GENERIC_ALIASES = frozenset()  # rarity weighting already discounts popular aliases
 
 
 def weak_tokens(indicators: Iterable[Any], facts: dict[str, Any], country: str | None, incident_utc: datetime | None) -> str:

@@ -8,7 +8,7 @@ names):
     investigator  police: operations, reports, referrals received, cases; personal data only of
                   victims who agreed to be contacted by police (audited)
     partner       indicators and counts: operations, graph without report names, lookup, feeds;
-                  no reports, no narratives, no personal data
+                  submits its own complaints; reads no reports, no narratives, no personal data
     reporter      submit reports only
 
 Passwords are argon2id hashes. Session cookies and API tokens are random
@@ -57,7 +57,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "feeds:read", "indicators:lookup",
         }
     ),
-    "partner": frozenset({"operations:read", "operations:explain", "feeds:read", "indicators:lookup"}),
+    "partner": frozenset({"operations:read", "operations:explain", "feeds:read", "indicators:lookup", "reports:submit"}),
     "reporter": frozenset({"reports:submit"}),
 }
 

@@ -127,10 +127,14 @@ def load_inputs(conn: Connection, op_ids: Sequence[str] | None) -> dict[str, Ope
         )
         .where(indicators.c.kind.in_(LOCATING_KINDS), report_indicators.c.role == "scammer")
     )
+    flag_sets: dict[str, frozenset[str]] = {}  # few distinct flag strings, many rows
     for op, pk, kind, value, role, flags in _in_chunks(
         conn, q_inds, assignments.c.operation_id, scope
     ):
-        flag_set = frozenset(f.strip() for f in (flags or "").split(",") if f.strip())
+        flag_set = flag_sets.get(flags or "")
+        if flag_set is None:
+            flag_set = frozenset(f.strip() for f in (flags or "").split(",") if f.strip())
+            flag_sets[flags or ""] = flag_set
         inds[op].append(IndicatorFact(refs.get(pk, str(pk)), kind, value, role, flag_set))
     notes: dict[str, list[NoteFact]] = defaultdict(list)
     q_notes = select(location_notes).order_by(location_notes.c.id)

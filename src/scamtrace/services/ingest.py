@@ -7,7 +7,9 @@ flight, and running it again stores what is missing and skips what is there.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -91,6 +93,7 @@ def ingest_paths(
     extract_many: ExtractMany | None = None,
     batch_size: int = DEFAULT_BATCH,
     keep_pks: bool = False,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest every path. I/O errors on opening a file raise :class:`InputError` before anything is read from it."""
     paths = list(paths)
@@ -100,7 +103,7 @@ def ingest_paths(
         ).scalar_one()
     summary = IngestSummary(run_id=run_id)
     items = (item for path in paths for item in read_path(path, progress))
-    ingest_items(store, items, summary, on_reject=on_reject, extract_many=extract_many, batch_size=batch_size, keep_pks=keep_pks)
+    ingest_items(store, items, summary, on_reject=on_reject, extract_many=extract_many, batch_size=batch_size, keep_pks=keep_pks, workers=workers)
     with store.engine.begin() as conn:
         conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(finished_at=_now(), counts=summary.as_dict()))
     return summary
@@ -142,30 +145,87 @@ def ingest_items(
     extract_many: ExtractMany | None = None,
     batch_size: int = DEFAULT_BATCH,
     keep_pks: bool = False,
+    workers: int = 1,
 ) -> None:
-    extract = extract_many or default_extract_many
-    for rows, bad in _batches(items, batch_size):
-        summary.read += len(rows) + len(bad)
-        summary.rejected += len(bad)
+    """Store items batch by batch, one transaction each, in file order.
+
+    With ``workers`` > 1 extraction runs in that many processes while this one
+    validates, plans and writes: batch k is written while batch k+1 is extracted.
+    """
+    pool = _pool(workers) if extract_many is None and workers > 1 else None
+    in_flight: deque[tuple[_Plan, Any]] = deque()
+    flying: set[tuple[str, str]] = set()
+
+    def finish() -> None:
+        plan, result = in_flight.popleft()
+        extractions = result.result() if pool is not None else result
         with store.engine.begin() as conn:
+            pks = _write_batch(conn, plan, extractions, summary)
+        flying.difference_update(p.row.report.key for p in plan.work)
+        if keep_pks:
+            summary.report_pks.extend(pks)
+
+    try:
+        for rows, bad in _batches(items, batch_size):
+            summary.read += len(rows) + len(bad)
+            summary.rejected += len(bad)
             if bad:
-                conn.execute(
-                    insert(rejects),
-                    [
-                        {"run_id": summary.run_id, "path": r.path, "line": r.line, "field": r.field, "reason": r.reason, "raw": r.raw, "created_at": _now()}
-                        for r in bad
-                    ],
-                )
-            if rows:
-                pks = _store_batch(conn, rows, summary, extract)
-                if keep_pks:
-                    summary.report_pks.extend(pks)
-        if on_reject is not None:
-            for r in bad:
-                on_reject(r)
+                with store.engine.begin() as conn:
+                    conn.execute(
+                        insert(rejects),
+                        [
+                            {"run_id": summary.run_id, "path": r.path, "line": r.line, "field": r.field, "reason": r.reason, "raw": r.raw, "created_at": _now()}
+                            for r in bad
+                        ],
+                    )
+                if on_reject is not None:
+                    for r in bad:
+                        on_reject(r)
+            if not rows:
+                continue
+            # A report still being extracted must be written before it is judged again.
+            while in_flight and any(r.report.key in flying for r in rows):
+                finish()
+            with store.engine.connect() as conn:
+                plan = _plan_batch(conn, rows, summary)
+            if keep_pks:
+                summary.report_pks.extend(plan.unchanged_pks)
+            reports_ = [p.row.report for p in plan.work]
+            if pool is not None:
+                in_flight.append((plan, pool.submit(_extract_chunk, reports_)))
+            else:
+                in_flight.append((plan, (extract_many or default_extract_many)(reports_) if reports_ else []))
+            flying.update(r.report.key for r in rows)
+            while len(in_flight) > (2 if pool is not None else 0):
+                finish()
+        while in_flight:
+            finish()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def _store_batch(conn: Connection, rows: list[Row], summary: IngestSummary, extract: ExtractMany) -> list[int]:
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    # fork: workers start with the extractor's reference data already imported
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def _extract_chunk(batch: list[Report]) -> list[Extraction]:
+    return default_extract_many(batch)
+
+
+@dataclass
+class _Plan:
+    work: list[_Pending]
+    new: int
+    changed: list[tuple[int, str, dict[str, Any]]]  # pk, old hash, old comparable doc — for work[new:]
+    unchanged_pks: list[int]
+
+
+def _plan_batch(conn: Connection, rows: list[Row], summary: IngestSummary) -> _Plan:
     pending = []
     for row in rows:
         doc = report_document(row.report)
@@ -177,64 +237,63 @@ def _store_batch(conn: Connection, rows: list[Row], summary: IngestSummary, extr
         ).where(tuple_(reports.c.source, reports.c.report_id).in_(list(part)))
         for pk, source, report_id, digest, doc, narrative in conn.execute(q):
             existing[(source, report_id)] = (pk, digest, _comparable(doc, narrative))
-
     new: list[_Pending] = []
-    changed: list[tuple[int, _Pending, dict[str, Any]]] = []
-    touched: list[int] = []
+    changed: list[tuple[_Pending, tuple[int, str, dict[str, Any]]]] = []
+    unchanged: list[int] = []
     for p in pending:
         found = existing.get(p.row.report.key)
         if found is None:
             new.append(p)
         elif found[1] == p.digest:
             summary.unchanged += 1
-            touched.append(found[0])
+            unchanged.append(found[0])
         else:
-            changed.append((found[0], p, found[2]))
-    work = new + [c[1] for c in changed]
-    if not work:
-        return touched
-    extractions = extract([p.row.report for p in work])
-    now = _now()
-    values = [_report_values(p, ex, now) for p, ex in zip(work, extractions, strict=True)]
+            changed.append((p, found))
+    return _Plan(work=new + [c[0] for c in changed], new=len(new), changed=[c[1] for c in changed], unchanged_pks=unchanged)
 
+
+def _write_batch(conn: Connection, plan: _Plan, extractions: list[Extraction], summary: IngestSummary) -> list[int]:
+    if not plan.work:
+        return []
+    now = _now()
+    values = [_report_values(p, ex, now) for p, ex in zip(plan.work, extractions, strict=True)]
     pks: list[int] = []
-    if new:
+    if plan.new:
         result = conn.execute(
             insert(reports).returning(reports.c.id, sort_by_parameter_order=True),
-            [dict(v, created_at=now) for v in values[: len(new)]],
+            [dict(v, created_at=now) for v in values[: plan.new]],
         )
         pks = [r[0] for r in result]
-        summary.stored += len(new)
-    if changed:
-        changed_pks = [c[0] for c in changed]
-        upd = values[len(new) :]
+        summary.stored += plan.new
+    if plan.changed:
+        changed_pks = [c[0] for c in plan.changed]
+        upd = values[plan.new :]
         stmt = update(reports).where(reports.c.id == bindparam("_pk")).values(
             {k: bindparam(k) for k in upd[0] if k not in ("source", "report_id")}
         )
         conn.execute(stmt, [dict({k: v for k, v in u.items() if k not in ("source", "report_id")}, _pk=pk) for u, pk in zip(upd, changed_pks, strict=True)])
         for table in (report_indicators, victim_indicators, report_personal):
             conn.execute(delete(table).where(table.c.report_pk.in_(changed_pks)))
-        old_docs = [c[2] for c in changed]
         conn.execute(
             insert(report_changes),
             [
                 {
                     "report_pk": pk,
                     "changed_at": now,
-                    "old_hash": existing[p.row.report.key][1],
+                    "old_hash": old_hash,
                     "new_hash": p.digest,
                     "fields": changed_fields(old, _comparable(split_personal(p.doc)[0], p.doc.get("narrative", "")))
                     or ["victim (personal fields)"],
                     "path": p.row.path,
                     "line": p.row.line,
                 }
-                for pk, p, old in zip(changed_pks, [c[1] for c in changed], old_docs, strict=True)
+                for (pk, old_hash, old), p in zip(plan.changed, plan.work[plan.new :], strict=True)
             ],
         )
         pks.extend(changed_pks)
-        summary.updated += len(changed)
-    write_extractions(conn, pks, [p.doc for p in work], extractions)
-    return touched + pks
+        summary.updated += len(plan.changed)
+    write_extractions(conn, pks, [p.doc for p in plan.work], extractions)
+    return pks
 
 
 def _report_values(p: _Pending, ex: Extraction, now: datetime) -> dict[str, Any]:

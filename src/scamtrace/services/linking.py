@@ -24,6 +24,7 @@ from scamtrace.link.params import BLOCKING_FLAGS
 from scamtrace.link.stable_ids import assign_ids
 from scamtrace.link.transcripts import same_recording_groups
 from scamtrace.link.weak import weak_matrix
+from scamtrace.services.attribution import attribute_operations
 from scamtrace.services.summaries import write_summaries
 from scamtrace.store import Store
 from scamtrace.store.codec import EPOCH_DAY
@@ -281,6 +282,8 @@ def _write(
         conn.execute(insert(assignments), assign_rows[i : i + 50_000])
     _write_evidence(conn, loaded, labels, used, suspect_nodes, ids)
     write_summaries(conn, list(ids.values()))
+    if ids:  # None would mean every operation
+        attribute_operations(conn, list(ids.values()))
     return LinkSummary(
         reports=len(pks),
         operations=len(ids),

@@ -27,7 +27,6 @@ from scamtrace.store.tables import (
 )
 
 KINDS = ("phone", "domain", "url", "email", "ip", "remote_id", "bank_account", "upi", "crypto_wallet", "merchant", "brand", "alias")
-SPARK_WEEKS = 26
 GRAPH_MAX_REPORTS = 300
 GRAPH_MAX_INDICATORS = 150
 
@@ -143,8 +142,12 @@ def lookup_indicator(store: Store, kind: str, value: str) -> dict[str, Any]:
 # --- the operation board ---------------------------------------------------------------------
 
 
-def _weekly(series: dict[str, int], end: date, weeks: int = SPARK_WEEKS) -> list[int]:
-    """Reports per week for the ``weeks`` weeks ending with the week of ``end``."""
+def _weekly(series: dict[str, int], end: date) -> list[int]:
+    """Reports per week from the operation's first week to the week of ``end`` (zeros included).
+
+    Running to the store's newest week, not the operation's last, shows at a
+    glance whether an operation has gone quiet.
+    """
     by_week: dict[int, int] = defaultdict(int)
     for day, n in series.items():
         try:
@@ -152,8 +155,10 @@ def _weekly(series: dict[str, int], end: date, weeks: int = SPARK_WEEKS) -> list
         except ValueError:
             continue
         by_week[d.toordinal() // 7] += int(n)
-    last = end.toordinal() // 7
-    return [by_week.get(w, 0) for w in range(last - weeks + 1, last + 1)]
+    if not by_week:
+        return []
+    last = max(end.toordinal() // 7, max(by_week))
+    return [by_week.get(w, 0) for w in range(min(by_week), last + 1)]
 
 
 def operations_board(
@@ -165,7 +170,7 @@ def operations_board(
     limit: int = 50,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Operations ranked by harm (rank over all operations), filtered, with a weekly trend each.
+    """Operations ranked by harm (rank over all operations), filtered, with weekly counts each.
 
     Victim countries sit in the summary JSON, so that filter runs here rather
     than in SQL (JSON operators differ between SQLite and PostgreSQL); rows
@@ -195,7 +200,7 @@ def operations_board(
             item = operation_row(row, rank)
             item["weekly"] = _weekly((row.summary or {}).get("reports_per_week") or {}, newest)
             items.append(item)
-    return {"items": items, "has_more": has_more, "weeks_ending": newest.isoformat(), "weeks": SPARK_WEEKS}
+    return {"items": items, "has_more": has_more, "weeks_ending": newest.isoformat()}
 
 
 def weekly_timeline(summary: dict[str, Any]) -> list[tuple[str, int]]:

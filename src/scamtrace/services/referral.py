@@ -19,10 +19,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
-from scamtrace.errors import NotFound
+from scamtrace.errors import ConfigError, NotFound
 from scamtrace.refer.legal import load_legal
 from scamtrace.refer.model import (
     BLOCKING_FLAGS,
@@ -314,6 +315,31 @@ def referral_id(prefix: str, op_id: str, recipient: Recipient, created_at: datet
     return f"{safe}-{created_at:%Y%m%d}-{digest}"
 
 
+def _reserve_id(
+    store: Store, base_id: str, op_id: str, recipient: str, generated_by: str, created_at: datetime, out_dir: str | os.PathLike[str], state: dict[str, Any]
+) -> str:
+    for n in range(1, 1000):
+        candidate = base_id if n == 1 else f"{base_id}-{n}"
+        try:
+            with store.engine.begin() as conn:
+                conn.execute(
+                    insert(referrals).values(
+                        id=candidate,
+                        operation_id=op_id,
+                        recipient=recipient,
+                        created_by=generated_by,
+                        created_at=created_at.replace(tzinfo=None),
+                        out_dir=str(out_dir),
+                        files={},
+                        store_state=state,
+                    )
+                )
+            return candidate
+        except IntegrityError:
+            continue
+    raise ConfigError(f"could not find a free referral id after {base_id}")
+
+
 def _software_version() -> str:
     from scamtrace import __version__
 
@@ -346,8 +372,12 @@ def build_referral(
     sender: Sender = load_sender(sender_file) if sender_file else config.sender
     created_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     operation, state = load_operation(store, op_id)
+    base_id = referral_id(sender.reference_prefix, op_id, recipient, created_at, state.membership_sha256)
+    # Reserve the id before writing files: two packages of one operation for one
+    # recipient in the same second must not collide, nor leave an orphan folder.
+    ref_id = _reserve_id(store, base_id, op_id, recipient.id, generated_by, created_at, out_dir, state.as_dict())
     ref = Referral(
-        id=referral_id(sender.reference_prefix, op_id, recipient, created_at, state.membership_sha256),
+        id=ref_id,
         created_at=created_at,
         generated_by=generated_by,
         sender=sender,
@@ -357,22 +387,16 @@ def build_referral(
         legal=load_legal(recipient.jurisdiction),
         software_version=_software_version(),
     )
-    package: PackageResult = write_package(ref, Path(out_dir), force=force)
+    try:
+        package: PackageResult = write_package(ref, Path(out_dir), force=force)
+    except BaseException:
+        with store.engine.begin() as conn:
+            conn.execute(delete(referrals).where(referrals.c.id == ref_id))
+        raise
     released = [c for c in operation.complaints if c.pk in package.released_pks]
     actor = Actor(generated_by, "referral")
     with store.engine.begin() as conn:
-        conn.execute(
-            insert(referrals).values(
-                id=ref.id,
-                operation_id=op_id,
-                recipient=recipient.id,
-                created_by=generated_by,
-                created_at=created_at.replace(tzinfo=None),
-                out_dir=str(package.out_dir),
-                files=package.files,
-                store_state=state.as_dict(),
-            )
-        )
+        conn.execute(update(referrals).where(referrals.c.id == ref_id).values(out_dir=str(package.out_dir), files=package.files))
         for c in released:
             append_conn(
                 conn,

@@ -125,6 +125,39 @@ def mask_spans(narrative: str, personal: _Personal, keep: Sequence[tuple[int, in
     return out
 
 
+def _victim_keys(personal: _Personal) -> set[str]:
+    keys: set[str] = set()
+    for ind in personal.indicators:
+        value = str(ind["value"]).lower()
+        keys.update({value, value.split(":")[-1]})
+        if len(_digits(value)) >= 6:
+            keys.add(_digits(value))
+    return keys
+
+
+def mask_fields(doc: dict[str, Any], personal: _Personal) -> dict[str, Any]:
+    """Hide structured fields that hold the victim's own values (the AnyDesk ID they read out,
+    their own account in a refund scam): the ones extraction filed as victim-role indicators."""
+    keys = _victim_keys(personal)
+    if not keys:
+        return doc
+
+    def hide(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        v = value.lower()
+        if v in keys or v.replace(" ", "") in keys or (len(_digits(v)) >= 6 and _digits(v) in keys):
+            return MASK
+        return value
+
+    out = dict(doc)
+    if isinstance(out.get("remote_access"), dict):
+        out["remote_access"] = {k: hide(v) if k == "id" else v for k, v in out["remote_access"].items()}
+    if isinstance(out.get("payments"), list):
+        out["payments"] = [{k: hide(v) for k, v in p.items()} if isinstance(p, dict) else p for p in out["payments"]]
+    return out
+
+
 def segments(narrative: str, highlights: Iterable[dict[str, Any]], masks: Iterable[tuple[int, int]] = ()) -> list[Segment]:
     """Split a narrative into plain, highlighted and masked runs (masking wins over highlighting).
 
@@ -285,7 +318,7 @@ def get_report(store: Store, pk: int, *, reveal_for: Actor | None = None, with_n
             raise NotFound(f"no report with number {pk}")
         personal = _personal(conn, [pk])[pk]
         hls = _highlights(conn, [pk])[pk]
-    doc = dict(row.doc or {})
+    doc = dict(row.doc or {}) if reveal_for is not None else mask_fields(dict(row.doc or {}), personal)
     out: dict[str, Any] = {
         "pk": row.id,
         "source": row.source,
