@@ -125,3 +125,25 @@ def test_explain_path_and_neighbours(store: Store, tmp_path: Path) -> None:
     assert get_operation(store, op_a)["summary"]["losses"] == {"USD": 300.0}
     with pytest.raises(NotFound):
         explain_path(store, op_a, ("webform", "a1"), ("webform", "b1"))
+
+
+@pytest.mark.sqlite
+@pytest.mark.postgres
+def test_fast_join_updates_the_operation_in_place(store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, [str(write_jsonl(tmp_path / "w.jsonl", _world()))])
+    rebuild(store)
+    op_a = _assign(store)["a1"]
+    before = get_operation(store, op_a)  # type: ignore[arg-type]
+    extra = _r("a6", "2025-01-26", "Popup again, number 1-844-213-7788, paid $100 by card.")
+    s = ingest_paths(store, [str(write_jsonl(tmp_path / "x.jsonl", [extra]))], keep_pks=True)
+    summary = update_for(store, s.report_pks)
+    assert summary.operations == 0 and summary.linked_reports == 1  # joined without re-clustering
+    after = get_operation(store, op_a)  # type: ignore[arg-type]
+    assert _assign(store)["a6"] == op_a
+    assert after["reports"] == before["reports"] + 1
+    assert after["losses"]["USD"] == before["losses"]["USD"] + 100
+    update_for(store, s.report_pks)  # a re-run is harmless
+    assert get_operation(store, op_a)["reports"] == after["reports"]  # type: ignore[arg-type]
+    incremental = _partition(_assign(store))
+    rebuild(store)
+    assert _partition(_assign(store)) == incremental

@@ -25,6 +25,7 @@ from scamtrace.link.stable_ids import assign_ids
 from scamtrace.link.transcripts import same_recording_groups
 from scamtrace.link.weak import weak_matrix
 from scamtrace.services.attribution import attribute_operations
+from scamtrace.services.linking_fast import try_join
 from scamtrace.services.summaries import write_summaries
 from scamtrace.store import Store
 from scamtrace.store.codec import EPOCH_DAY
@@ -40,6 +41,7 @@ from scamtrace.store.tables import (
 
 log = logging.getLogger(__name__)
 TRANSCRIPT_SOURCES = ("honeypot",)
+FAST_PATH_MAX = 50  # beyond this many new reports, one region re-clustering is cheaper
 
 
 @dataclass
@@ -164,7 +166,20 @@ def update_for(store: Store, new_reports: Sequence[int], params: LinkParams | No
     full rebuild gives wherever the region holds the whole component.
     """
     params = params or LinkParams()
-    return _run(store, params, "incremental", list(new_reports))
+    remaining = list(new_reports)
+    if 0 < len(remaining) <= FAST_PATH_MAX:
+        t0 = time.perf_counter()
+        with store.engine.begin() as conn:
+            edges: dict[int, list[tuple[int, str, int]]] = {pk: [] for pk in remaining}
+            for pk, iid, kind, day in conn.execute(eligible_edges_query(params, remaining)):
+                edges[pk].append((iid, kind, day))
+            joined = [pk for pk in remaining if try_join(conn, params, pk, edges[pk], TRANSCRIPT_SOURCES)]
+            transcripts = set(conn.execute(select(reports.c.id).where(and_(reports.c.id.in_(remaining), reports.c.source.in_(TRANSCRIPT_SOURCES)))).scalars())
+            # A report with no linking value (and no transcript) stays alone: nothing to re-cluster.
+            remaining = [pk for pk in remaining if pk not in joined and (edges[pk] or pk in transcripts)]
+        if not remaining:
+            return LinkSummary(reports=len(new_reports), operations=0, linked_reports=len(joined), suspect_bridges=0, kept_ids=0, new_ids=0, seconds=round(time.perf_counter() - t0, 4))
+    return _run(store, params, "incremental", remaining)
 
 
 def pending_reports(store: Store) -> list[int]:
