@@ -22,48 +22,56 @@ def cut_parts(n_reports: int, edge_report: IntArray, edge_node: IntArray, n_node
     the parts it separates (largest first), including what remains on the other side.
 
     Vertices: reports ``0..n_reports-1`` then nodes. The graph is assumed connected.
+    Reports with a single value are leaves: they are folded into their node's weight
+    before the search, which leaves far fewer vertices to visit.
     """
-    n = n_reports + n_nodes
-    if n == 0 or len(edge_report) == 0:
+    if n_reports + n_nodes == 0 or len(edge_report) == 0:
         return {}
-    rows = np.concatenate([edge_report, n_reports + edge_node])
-    cols = np.concatenate([n_reports + edge_node, edge_report])
+    report_degree = np.bincount(edge_report, minlength=n_reports)
+    leaf_edge = report_degree[edge_report] == 1
+    leaves = np.bincount(edge_node[leaf_edge], minlength=n_nodes)
+    er, en = edge_report[~leaf_edge], edge_node[~leaf_edge]
+    total = int(np.count_nonzero(report_degree))
+    if len(er) == 0:
+        return {}
+    n = n_reports + n_nodes
+    rows = np.concatenate([er, n_reports + en])
+    cols = np.concatenate([n_reports + en, er])
     adj = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
-    indptr, indices = adj.indptr, adj.indices
-    disc = np.full(n, -1, dtype=np.int64)
-    low = np.zeros(n, dtype=np.int64)
-    weight = np.zeros(n, dtype=np.int64)  # reports in the DFS subtree
+    indptr, indices = adj.indptr.tolist(), adj.indices.tolist()
+    disc = [-1] * n
+    low = [0] * n
+    # reports in the DFS subtree: one per report vertex, the folded leaves per node vertex
+    weight = [1] * n_reports + leaves.tolist()
     parts: dict[int, list[int]] = {}
-    timer = 0
-    root = 0
-    disc[root] = low[root] = timer
-    timer += 1
-    weight[root] = 1
-    stack = [(root, -1, int(indptr[root]))]
+    root = int(er[0])
+    disc[root] = low[root] = 0
+    timer = 1
+    stack = [(root, -1, indptr[root])]
     while stack:
         v, parent, i = stack[-1]
         if i < indptr[v + 1]:
             stack[-1] = (v, parent, i + 1)
-            w = int(indices[i])
+            w = indices[i]
             if w == parent:
                 continue
             if disc[w] == -1:
                 disc[w] = low[w] = timer
                 timer += 1
-                weight[w] = 1 if w < n_reports else 0
-                stack.append((w, v, int(indptr[w])))
-            else:
-                low[v] = min(low[v], disc[w])
+                stack.append((w, v, indptr[w]))
+            elif disc[w] < low[v]:
+                low[v] = disc[w]
             continue
         stack.pop()
         if parent >= 0:
-            low[parent] = min(low[parent], low[v])
+            if low[v] < low[parent]:
+                low[parent] = low[v]
             weight[parent] += weight[v]
             if parent >= n_reports and parent != root and low[v] >= disc[parent] and weight[v] >= min_size:
-                parts.setdefault(parent - n_reports, []).append(int(weight[v]))
-    total = int(weight[root])
+                parts.setdefault(parent - n_reports, []).append(weight[v])
     out: dict[int, list[int]] = {}
     for node, sizes in parts.items():
-        rest = total - sum(sizes)
+        # the node's own leaves become singletons once it is removed
+        rest = total - sum(sizes) - int(leaves[node])
         out[node] = sorted([*sizes, rest], reverse=True)
     return out
