@@ -24,7 +24,7 @@ demo: $(STAMP)
 	$(BIN)/scamtrace demo-data --reports $(DEMO_REPORTS) --seed $(DEMO_SEED) --out $(DEMO_DIR)/world
 	$(BIN)/scamtrace --db $(DEMO_DB) ingest $(DEMO_DIR)/world/reports.jsonl
 	$(BIN)/scamtrace --db $(DEMO_DB) link
-	$(BIN)/scamtrace --db $(DEMO_DB) operations --limit 15 --format table
+	$(BIN)/scamtrace --db $(DEMO_DB) operations --tss-only --limit 15 --format table
 	$(BIN)/scamtrace --db $(DEMO_DB) serve --dev --demo-admin --host 127.0.0.1 --port 8000
 
 # The browser tests drive Debian's chromium; a missing browser fails them rather than skipping.

@@ -96,6 +96,9 @@ def test_link_operations_assignments(tmp_path: Path, db: str) -> None:
     assert {r[0]: r[1] for r in table[1:]} == {"r0": op["operation_id"], "r1": op["operation_id"], "r2": op["operation_id"], "lonely": ""}
     one = json.loads(run(["operation", op["operation_id"], "--explain"], db, check=True).stdout)
     assert one["explain"]["links"][0]["value"] == "+18442137788"
+    table = run(["operations", "--format", "table"], db, check=True).stdout
+    assert "operators' clock" in table and op["operation_id"] in table and "USD 1,497" in table
+    assert "{" not in table  # no nested JSON in the people's format
     missing = run(["operation", "op-nope"], db)
     assert missing.returncode == 2 and "no operation" in missing.stderr
 

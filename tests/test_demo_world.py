@@ -36,7 +36,6 @@ SCAM_TYPES = {
     "lottery",
     "other",
 }
-IFSC_FILE = Path("/work/shared/data/ifsc/IFSC.json")
 
 
 @pytest.fixture(scope="module")
@@ -528,15 +527,14 @@ def test_eip55_casing_of_ethereum_wallets(world: dict[str, Any]) -> None:
 
 
 def test_indian_accounts_use_real_ifsc_codes(world: dict[str, Any]) -> None:
+    from scamtrace.extract.refdata import RefData
+
     codes = [item["ifsc"] for _, item in _items(world) if "ifsc" in item]
     assert codes
-    if not IFSC_FILE.exists():
-        pytest.skip("reference IFSC list not available")
-    known = json.loads(IFSC_FILE.read_text())
+    # the branch list shipped with the package (derived from razorpay/ifsc, data/SOURCES.md)
+    ref = RefData.load()
     for code in codes:
-        branch = code[5:]
-        branches = known[code[:4]]
-        assert (int(branch) if branch.isdigit() else branch) in branches, code
+        assert ref.ifsc_bank(code) is not None, code
 
 
 def test_scammer_numbers_are_valid_for_extraction(world: dict[str, Any]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -41,7 +41,32 @@ def operations(
     from scamtrace.services.queries import list_operations
 
     rows = run(lambda: list_operations(get_store(), limit=limit, tss_only=tss_only))
-    emit(rows, fmt, ["rank", "operation_id", "reports", "incidents", "first_seen", "last_seen", "losses", "location", "is_tss"] if fmt is not Format.json else None)
+    if fmt is Format.json:
+        emit(rows, fmt)
+        return
+    emit([_for_people(r) for r in rows], fmt, ["rank", "operation", "type", "reports", "incidents", "active", "losses", "location", "operators' clock"])
+
+
+def _for_people(op: dict[str, Any]) -> dict[str, Any]:
+    """One operation as a person reads it in a table: no nested JSON."""
+    ranked = sorted(op["losses"].items(), key=lambda kv: -kv[1])
+    losses = "; ".join(f"{cur} {amount:,.0f}" for cur, amount in ranked[:2]) + (" …" if len(ranked) > 2 else "")
+    where = ", ".join(
+        f"{h.get('city') or h.get('region') or h.get('country')} {round(100 * h['confidence'])}%" for h in op["location"][:2] if h.get("country")
+    )
+    offset = op.get("utc_offset")
+    clock = f"UTC{offset['hours']:+g} ± {offset['plus_minus']:g} h" if offset else ""
+    return {
+        "rank": op["rank"],
+        "operation": op["operation_id"],
+        "type": "tech support" if op["is_tss"] else "other",
+        "reports": op["reports"],
+        "incidents": op["incidents"],
+        "active": f"{op['first_seen']} – {op['last_seen']}",
+        "losses": losses,
+        "location": where or "unknown",
+        "operators' clock": clock,
+    }
 
 
 @app.command()

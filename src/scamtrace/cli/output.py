@@ -56,4 +56,6 @@ def emit(rows: Iterable[dict[str, Any]], fmt: Format, columns: Sequence[str] | N
     for row in materialised:
         # Markup off: values come from complaints and may contain [bold]-like text.
         table.add_row(*[str(_cell(row.get(c, ""))) if row.get(c) is not None else "" for c in cols])
-    Console(markup=False, highlight=False).print(table)
+    # Piped output has no terminal width to follow: do not squeeze the columns to 80.
+    width = None if sys.stdout.isatty() else 200
+    Console(markup=False, highlight=False, width=width).print(table)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, true
 
 from scamtrace.domain import Report
 from scamtrace.errors import NotFound
@@ -265,7 +265,7 @@ def search_reports(store: Store, f: ReportFilters) -> SearchPage:
             assignments.c.operation_id, func.substr(reports.c.narrative, 1, 2000).label("head"),
         )
         .select_from(reports.outerjoin(assignments, assignments.c.report_pk == reports.c.id))
-        .where(and_(*cond))
+        .where(and_(true(), *cond))
         .order_by(reports.c.received_utc.desc(), reports.c.id.desc())
         .limit(limit + 1)
         .offset(max(0, f.offset))
