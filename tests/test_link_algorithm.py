@@ -160,3 +160,12 @@ def test_same_recording_groups_verify_candidates() -> None:
     c = template.replace("technical support", "billing department").format(brand="Norton", number="").replace("lost", "deleted forever")
     groups = same_recording_groups({1: a, 2: a_noisy, 3: b, 4: c})
     assert groups == [[1, 2]]
+
+
+def test_incidents_reported_twice_count_once() -> None:
+    from scamtrace.services.summaries import count_incidents
+
+    # reports 0 and 1 share the minute; 1 and 2 share the victim's contact; 3 shares nothing; 4 has no key
+    keys = [["m1"], ["m1", "c1"], ["c1", "l1"], ["m2"], []]
+    assert count_incidents(keys) == 3
+    assert count_incidents([]) == 0

@@ -45,8 +45,7 @@ def write_summaries(conn: Connection, op_ids: Sequence[str]) -> None:
     data: dict[str, dict[str, Any]] = defaultdict(
         lambda: {
             "reports": 0,
-            "keys": set(),
-            "unkeyed": 0,
+            "keys": [],
             "countries": Counter(),
             "ages": Counter(),
             "losses": defaultdict(float),
@@ -75,10 +74,7 @@ def write_summaries(conn: Connection, op_ids: Sequence[str]) -> None:
     for op, day, country, age, key, is_tss, scam_type, source, facts in _in_chunks(conn, q, assignments.c.operation_id, op_ids):
         d = data[op]
         d["reports"] += 1
-        if key:
-            d["keys"].add(key)
-        else:
-            d["unkeyed"] += 1
+        d["keys"].append(key.split() if key else [])
         d["countries"][country or "unknown"] += 1
         d["ages"][age or "unknown"] += 1
         d["weeks"][day // 7] += 1
@@ -105,7 +101,7 @@ def write_summaries(conn: Connection, op_ids: Sequence[str]) -> None:
         d = data[op]
         if not d["reports"]:
             continue
-        incidents = len(d["keys"]) + d["unkeyed"]
+        incidents = count_incidents(d["keys"])
         first, last = min(d["days"]), max(d["days"])
         known_age = sum(v for k, v in d["ages"].items() if k != "unknown")
         share_60 = d["ages"]["60+"] / known_age if known_age else 0.0
@@ -156,6 +152,25 @@ def write_summaries(conn: Connection, op_ids: Sequence[str]) -> None:
             summary=bindparam("summary"),
         )
         conn.execute(stmt, rows)
+
+
+def count_incidents(keys: list[list[str]]) -> int:
+    """Reports sharing any incident key are one incident (union-find over the keys)."""
+    parent = list(range(len(keys)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            j = first.setdefault(k, i)
+            if j != i:
+                parent[find(i)] = find(j)
+    return sum(1 for i in range(len(keys)) if find(i) == i)
 
 
 def _in_chunks(conn: Connection, q: Any, column: Any, values: Sequence[str], size: int = 500) -> Any:

@@ -106,20 +106,28 @@ def report_from_document(doc: dict[str, Any], narrative: str, personal: dict[str
 
 
 def incident_key(report: Report, extraction: Any) -> str | None:
-    """A key shared by two reports of one incident sent through two channels.
+    """Keys that a second report of the same incident (through another channel) would share.
 
-    The victim's own contact (personal data, so only its hash), else the day,
-    the victim's country and the amount lost. ``None`` when nothing identifies the incident.
+    Up to three, space-separated, each a short hash: the minute of the contact in
+    the victim's wall-clock time with their country (two reports of one call
+    give the same time, with or without an offset); the victim's own contact
+    (personal data, so only its hash) with the day; the amount lost with the day
+    and country. Reports of one operation sharing any key count as one incident.
+    ``None`` when nothing identifies the incident.
     """
     _utc, day = incident_columns(report)
     v = report.victim
+    bases: list[str] = []
+    inc = report.incident_at
+    if isinstance(inc, datetime):
+        bases.append(f"minute|{inc.replace(tzinfo=None).isoformat(timespec='minutes')}|{v.country or ''}")
     contact = (v.email or "").strip().lower() or "".join(ch for ch in (v.phone or "") if ch.isdigit())[-9:]
     if contact:
-        basis = f"victim|{contact}|{day.isoformat()}"
-    else:
-        losses = extraction.facts.get("losses") or {}
-        if not losses:
-            return None
+        bases.append(f"victim|{contact}|{day.isoformat()}")
+    losses = extraction.facts.get("losses") or {}
+    if losses:
         amount = ";".join(f"{cur}:{round(float(val))}" for cur, val in sorted(losses.items()))
-        basis = f"loss|{day.isoformat()}|{v.country or ''}|{amount}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+        bases.append(f"loss|{day.isoformat()}|{v.country or ''}|{amount}")
+    if not bases:
+        return None
+    return " ".join(hashlib.sha256(b.encode("utf-8")).hexdigest()[:20] for b in bases)

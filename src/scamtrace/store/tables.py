@@ -48,7 +48,7 @@ reports = Table(
     Column("incident_utc", DateTime),  # only when the offset was given
     Column("incident_day", Date),  # the day the contact happened (victim's local day), else received day
     Column("day_number", Integer, nullable=False),  # incident_day as days since 1970-01-01, for set-based time windows
-    Column("incident_key", String(64)),  # coarse key to count one incident reported through two channels once
+    Column("incident_key", String(70)),  # up to three keys: one incident reported through two channels counts once
     Column("language", String(35), nullable=False, server_default="en"),
     Column("victim_country", String(2)),
     Column("victim_region", String(200)),

@@ -99,7 +99,7 @@ def upgrade() -> None:
     sa.Column('incident_utc', sa.DateTime(), nullable=True),
     sa.Column('incident_day', sa.Date(), nullable=True),
     sa.Column('day_number', sa.Integer(), nullable=False),
-    sa.Column('incident_key', sa.String(length=64), nullable=True),
+    sa.Column('incident_key', sa.String(length=70), nullable=True),
     sa.Column('language', sa.String(length=35), server_default='en', nullable=False),
     sa.Column('victim_country', sa.String(length=2), nullable=True),
     sa.Column('victim_region', sa.String(length=200), nullable=True),
