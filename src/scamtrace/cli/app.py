@@ -64,7 +64,15 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="json (default
 
 def _register() -> None:
     # Import command modules for their @app.command side effect.
-    from scamtrace.cli import cmd_attribute, cmd_extract, cmd_ingest, cmd_link, cmd_refer, cmd_web  # noqa: F401
+    from scamtrace.cli import (  # noqa: F401
+        cmd_attribute,
+        cmd_cases,
+        cmd_extract,
+        cmd_ingest,
+        cmd_link,
+        cmd_refer,
+        cmd_web,
+    )
 
 
 def dumps(obj: Any) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from scamtrace.store import auth_tables  # noqa: F401  (registers the web tables on metadata)
+from scamtrace.store import (
+    auth_tables,  # noqa: F401  (registers the web tables on metadata)
+    case_tables,  # noqa: F401  (registers the case tables on metadata)
+)
 from scamtrace.store.tables import metadata
 
 config = context.config

@@ -1,0 +1,1 @@
+"""Enforcement cases: custody deadlines (pure arithmetic) and the rules they follow, kept as data."""
