@@ -123,49 +123,52 @@ def _brands(indicators: Iterable[Indicator]) -> set[str]:
     return {i.value for i in indicators if i.kind is Kind.BRAND}
 
 
+_INFRASTRUCTURE = (Kind.DOMAIN, Kind.URL, Kind.EMAIL)
+
+
 def _tech_named_infrastructure(indicators: Iterable[Indicator]) -> bool:
     """A scammer's domain or address named after a technology brand ("micros0ft-support.com")."""
-    return any(
-        i.kind in (Kind.DOMAIN, Kind.URL, Kind.EMAIL)
-        and i.role.value == "scammer"
-        and _TECH_NAME_RE.search(i.value)
-        for i in indicators
-    )
+    for i in indicators:
+        if (
+            i.kind in _INFRASTRUCTURE
+            and i.role.value == "scammer"
+            and _TECH_NAME_RE.search(i.value)
+        ):
+            return True
+    return False
 
 
 def gather(report: Report, indicators: Iterable[Indicator], facts: Mapping[str, Any]) -> Evidence:
+    scores, reasons = _score(report, list(indicators), facts)
+    return Evidence(scores, tuple(reasons))
+
+
+def _score(
+    report: Report, indicators: list[Indicator], facts: Mapping[str, Any]
+) -> tuple[dict[str, float], list[str]]:
+    """Cue scores per scam type and the cues that fired, in the order they fire.
+
+    Each type's score is a running sum kept in a local (the same additions in the same
+    order as a dict of scores would make, so the same floats), which is cheaper than
+    a closure and a dict update per cue.
+    """
     lures = set(facts.get("lures") or ())
     script = set(facts.get("script") or ())
     tools = set(facts.get("tools") or ())
-    brands = _brands(indicators)
+    brands = {i.value for i in indicators if i.kind is Kind.BRAND}
     if "script" in facts:
         device = "device" in script
     else:  # facts from elsewhere, without the vocabulary pass
         device = _DEVICE_RE.search(report.narrative[:20_000]) is not None
     if report.contact.channel == "popup":
         lures.add("popup")
-    scores = {
-        t: 0.0
-        for t in (
-            "tss",
-            "refund",
-            "government_impersonation",
-            "delivery",
-            "romance",
-            "investment",
-            "lottery",
-            "other",
-        )
-    }
+    tss = refund = government = delivery = romance = investment = lottery = other = 0.0
     reasons: list[str] = []
+    add = reasons.append
 
-    def add(kind: str, weight: float, reason: str) -> None:
-        scores[kind] += weight
-        reasons.append(reason)
-
-    tech_brands = sorted(brands & TECH_BRANDS)
-    telecom = sorted(brands & TELECOM_BRANDS)
-    retail = sorted(brands & RETAIL_BRANDS)
+    tech_brands = sorted(brands & TECH_BRANDS) if brands else []
+    telecom = sorted(brands & TELECOM_BRANDS) if brands else []
+    retail = sorted(brands & RETAIL_BRANDS) if brands else []
     remote = bool(tools) or "remote_access" in lures
     tech_pretext = (
         bool(tech_brands) or "popup" in lures or bool(script & _TECH_PRETEXT_SCRIPT) or device
@@ -177,62 +180,99 @@ def gather(report: Report, indicators: Iterable[Indicator], facts: Mapping[str, 
     )
     # The refund variant: remote access to the victim's bank screen and an "overpaid refund".
     tech_pretext = tech_pretext or ("overpaid_refund" in script and remote)
-    for brand in tech_brands:
-        add("tss", 2.0, f"brand:{brand}")
-        break
+    if tech_brands:
+        tss += 2.0
+        add(f"brand:{tech_brands[0]}")
     if telecom and (device or remote):
-        add("tss", 1.5, f"brand:{telecom[0]}+device")
-    for brand in retail:
-        add("tss", 1.0, f"brand:{brand}")
-        break
+        tss += 1.5
+        add(f"brand:{telecom[0]}+device")
+    if retail:
+        tss += 1.0
+        add(f"brand:{retail[0]}")
     if not tech_brands and _tech_named_infrastructure(indicators):
-        add("tss", 1.5, "infrastructure_named_for_tech_brand")
+        tss += 1.5
+        add("infrastructure_named_for_tech_brand")
     if "popup" in lures:
-        add("tss", 2.5, "lure:popup")
+        tss += 2.5
+        add("lure:popup")
     if "search_ad" in lures and device:
-        add("tss", 1.0, "lure:search_ad")
+        tss += 1.0
+        add("lure:search_ad")
     if tools:
-        add("tss", 2.0 if tech_pretext else 1.0, "tool:" + ",".join(sorted(tools)))
+        tss += 2.0 if tech_pretext else 1.0
+        add("tool:" + ",".join(sorted(tools)))
     elif "remote_access" in lures:
-        add("tss", 1.0 if tech_pretext else 0.5, "lure:remote_access")
+        tss += 1.0 if tech_pretext else 0.5
+        add("lure:remote_access")
     for cue in sorted(script):
         weight = _SCRIPT_WEIGHTS.get(cue, 0.0)
         if weight:
-            add("tss", weight, f"script:{cue}")
-    if device and scores["tss"] > 0:
-        add("tss", 0.5, "device")
+            tss += weight
+            add(f"script:{cue}")
+    if device and tss > 0:
+        tss += 0.5
+        add("device")
     if "overpaid_refund" in script:
         # The refund variant proper: money "sent by mistake" to be sent back.
-        add("refund", 1.5, "script:overpaid_refund")
+        refund += 1.5
+        add("script:overpaid_refund")
     if "renewal_invoice" in lures:
-        add("tss", 1.0 if (tech_pretext or remote) else 0.8, "lure:renewal_invoice")
+        tss += 1.0 if (tech_pretext or remote) else 0.8
+        add("lure:renewal_invoice")
     if "not_a_scam" in lures:
-        add("other", 4.0, "not_a_scam")
-        scores["tss"] -= 4.0
-    for brand in sorted(brands & GOV_BRANDS):
-        add("government_impersonation", 3.0, f"brand:{brand}")
-        break
+        other += 4.0
+        add("not_a_scam")
+        tss -= 4.0
+    if brands:
+        gov = sorted(brands & GOV_BRANDS)
+        if gov:
+            government += 3.0
+            add(f"brand:{gov[0]}")
     if "government" in lures:
-        add("government_impersonation", 1.5, "lure:government")
-    for brand in sorted(brands & DELIVERY_BRANDS):
-        add("delivery", 2.5, f"brand:{brand}")
-        break
+        government += 1.5
+        add("lure:government")
+    if brands:
+        couriers = sorted(brands & DELIVERY_BRANDS)
+        if couriers:
+            delivery += 2.5
+            add(f"brand:{couriers[0]}")
     if "delivery" in lures:
-        add("delivery", 1.5, "lure:delivery")
+        delivery += 1.5
+        add("lure:delivery")
     if "romance" in lures:
-        add("romance", 2.5, "lure:romance")
+        romance += 2.5
+        add("lure:romance")
     if "investment" in lures:
-        add("investment", 2.8, "lure:investment")
+        investment += 2.8
+        add("lure:investment")
     if "prize" in lures:
-        add("lottery", 3.0, "lure:prize")
+        lottery += 3.0
+        add("lure:prize")
     if "bank_impersonation" in lures:
-        add("other", 2.5, "lure:bank_impersonation")
-    for brand in sorted(brands & BANK_BRANDS):
-        add("other", 1.5, f"brand:{brand}")
-        break
+        other += 2.5
+        add("lure:bank_impersonation")
+    if brands:
+        banks = sorted(brands & BANK_BRANDS)
+        if banks:
+            other += 1.5
+            add(f"brand:{banks[0]}")
     if "sextortion" in lures:
-        add("other", 3.0, "lure:sextortion")
-    return Evidence(scores, tuple(reasons))
+        other += 3.0
+        add("lure:sextortion")
+    scores = {
+        "tss": tss,
+        "refund": refund,
+        "government_impersonation": government,
+        "delivery": delivery,
+        "romance": romance,
+        "investment": investment,
+        "lottery": lottery,
+        "other": other,
+    }
+    return scores, reasons
+
+
+_OTHER_TYPES = ("government_impersonation", "delivery", "romance", "investment", "lottery", "other")
 
 
 def tss_margin(scores: Mapping[str, float]) -> float:
@@ -246,12 +286,15 @@ def classify(
     report: Report, indicators: Iterable[Indicator], facts: Mapping[str, Any]
 ) -> Classification:
     """Scam type, tech-support flag and calibrated score of one report."""
-    evidence = gather(report, list(indicators), facts)
-    scores = evidence.scores
+    scores, reasons = _score(report, list(indicators), facts)
     tss = scores["tss"]
-    others = {k: v for k, v in scores.items() if k not in ("tss", "refund")}
-    best_other, best_other_score = max(others.items(), key=lambda kv: kv[1])
-    margin = tss_margin(scores)
+    # The best other type: the first of the highest, in the order of the scores.
+    best_other = _OTHER_TYPES[0]
+    best_other_score = scores[best_other]
+    for kind in _OTHER_TYPES[1:]:
+        if scores[kind] > best_other_score:
+            best_other, best_other_score = kind, scores[kind]
+    margin = tss + 0.5 * scores["refund"] * (tss > 0) - best_other_score  # tss_margin(scores)
     probability = 1.0 / (1.0 + math.exp(-(PLATT_A * margin + PLATT_B)))
     is_tss = tss >= TSS_THRESHOLD and tss >= best_other_score
     if is_tss:
@@ -264,4 +307,4 @@ def classify(
     if is_tss != (probability >= 0.5):
         # Keep the score on the same side of 0.5 as the decision.
         probability = 0.5 + (0.01 if is_tss else -0.01)
-    return Classification(is_tss, scam_type, round(probability, 4), evidence.reasons)
+    return Classification(is_tss, scam_type, round(probability, 4), tuple(reasons))

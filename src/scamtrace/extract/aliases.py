@@ -74,7 +74,25 @@ _ORG_AFTER = re.compile(
 _EMPLOYEE_RE = re.compile(
     r"\b(?i:an?)\s+(?P<employee>" + _NAME + r")\s+\((?i:employee|emp|staff|badge|agent)\b"
 )
-_OPENING_QUOTE = re.compile(r"(?<![\w'])['\"‘“](?=[A-Z])")
+# (?<![\w'])['"‘“](?=[A-Z]) with the lookbehind after the quote, so re skips in C to the next quote.
+# The groups that hold a name, in the order they were once looked up in.
+_NAME_GROUPS = frozenset(
+    (
+        "strong",
+        "role",
+        "spoke",
+        "spoke_bare",
+        "met_quoted",
+        "quoted_role",
+        "employee",
+        "intro",
+        "met",
+        "honname",
+    )
+)
+_OPENING_QUOTE = re.compile(r"['\"‘“](?<![\w']['\"‘“])(?=[A-Z])")
+# Every employee match holds "(" and one of these words: where there is none, skip the scan.
+_EMPLOYEE_GATE = re.compile(r"\((?i:employee|emp|staff|badge|agent)\b")
 # Words an alias pattern starts at. "name" and "relationship" also end patterns that start a few
 # words earlier ("the guy's name was …", "an online relationship with …"): those are searched back from there.
 ALIAS_ANCHORS = (
@@ -201,30 +219,12 @@ class AliasFinder:
             if m is not None:
                 matches.append(m)
                 covered = m.end()
-        if "(" in text:
+        if "(" in text and _EMPLOYEE_GATE.search(text) is not None:
             matches.extend(_EMPLOYEE_RE.finditer(text))
         for m in matches:
-            groups = m.groupdict()
-            group = next(
-                (
-                    g
-                    for g in (
-                        "strong",
-                        "role",
-                        "spoke",
-                        "spoke_bare",
-                        "met_quoted",
-                        "quoted_role",
-                        "employee",
-                        "intro",
-                        "met",
-                        "honname",
-                    )
-                    if groups.get(g)
-                ),
-                None,
-            )
-            if group is None:
+            # One alternative matched; its name group (never empty) is the last group it closed.
+            group = m.lastgroup
+            if group not in _NAME_GROUPS:
                 continue
             raw = m.group(group)
             if group == "honname" and _victim_before(text, m.start()):
@@ -245,9 +245,10 @@ class AliasFinder:
 
     def clean_name(self, raw: str) -> str | None:
         words: list[str] = []
-        if any(w.lower() in _ORG_WORDS for w in raw.split()):
+        parts = raw.split()
+        if not _ORG_WORDS.isdisjoint(map(str.lower, parts)):
             return None
-        for word in raw.split():
+        for word in parts:
             low = word.lower().rstrip(".")
             if not words and low in _TITLE_WORDS:
                 continue
@@ -268,5 +269,8 @@ def _victim_before(text: str, start: int) -> bool:
     return _VICTIM_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
+_MY_BEFORE = re.compile(r"(?i)\bmy\s+$")
+
+
 def _victim_name_cue(text: str, start: int) -> bool:
-    return re.search(r"(?i)\bmy\s+$", text[max(0, start - 4) : start]) is not None
+    return _MY_BEFORE.search(text[max(0, start - 4) : start]) is not None

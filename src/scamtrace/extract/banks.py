@@ -26,22 +26,34 @@ IBAN_LENGTHS = {
     "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29,
     "VG": 24, "XK": 20,
 }  # fmt: skip
-IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b")
+# Patterns that opened on \b open on their first character here (the boundary checked just
+# after it), so that re skips in C to the next place where one may start.
+IBAN_RE = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b")
 _IBAN_HINT = re.compile(r"[A-Z][A-Z][0-9][0-9]")
 _NUM_TAIL = r"(?:\s*(?:n+umber|no\.?|num|#))?\s*[:#.\-]?\s*"
-ROUTING_RE = re.compile(
-    r"\b(?:ro+u?t+ing|aba|rtn|r/t|transit)" + _NUM_TAIL + r"(\d{9})\b", re.IGNORECASE
-)
-ACCOUNT_RE = re.compile(
-    r"(?:\b(?:a+c+(?:ou|uo|o|u)n+t|acct|acc|ac|accnt)\b\.?|\ba/c\b)"
+ROUTING_RE = re.compile(  # (?i)\b(?:ro+u?t+ing|aba|rtn|r/t|transit)<tail>(\d{9})\b
+    r"[rRaAtT](?<!\w[rRaAtT])(?:(?<=[rR])(?i:o+u?t+ing|tn|/t)|(?<=[aA])(?i:ba)|(?<=[tT])(?i:ransit))(?i:"
     + _NUM_TAIL
-    + r"(\d(?:[ \-]?\d){3,19})\b",
-    re.IGNORECASE,
+    + r")(\d{9})\b"
 )
-IFSC_RE = re.compile(r"\b([A-Za-z]{4}0[A-Za-z0-9]{6})\b")
-SORTCODE_RE = re.compile(
-    r"\b(?:sort\s*code|sortcode|s/c)" + _NUM_TAIL + r"(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})\b",
-    re.IGNORECASE,
+# As written: (?i)(?:\b(?:a+c+(?:ou|uo|o|u)n+t|acct|acc|ac|accnt)\b\.?|\ba/c\b)<tail>(digits)\b.
+# Every alternative opens on "a" after a word boundary: opening on [aA] (and checking the boundary
+# after it) lets re skip to the next "a" in C; only what follows is case-insensitive.
+ACCOUNT_RE = re.compile(
+    r"[aA](?<!\w[aA])(?i:(?:a*c+(?:ou|uo|o|u)n+t|cct|cc|c|ccnt)\b\.?|/c\b)(?i:"
+    + _NUM_TAIL
+    + r")(\d(?:[ \-]?\d){3,19})\b"
+)
+# \b([A-Za-z]{4}0[A-Za-z0-9]{6})\b, found from its "0" (far rarer than a letter): the match
+# starts at the "0"; the code is text[m.start() - 4 : m.end()]. Its closing \b keeps two codes
+# from overlapping, so matches come in the same order as before.
+IFSC_RE = re.compile(r"0(?<=\b[A-Za-z]{4}0)[A-Za-z0-9]{6}\b")
+SORTCODE_RE = (
+    re.compile(  # (?i)\b(?:sort\s*code|sortcode|s/c)<tail>(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})\b
+        r"[sS\u017f](?<!\w[sS\u017f])(?i:ort\s*code|ortcode|/c)(?i:"  # (?i)s also matches "ſ"
+        + _NUM_TAIL
+        + r")(\d{2})[ \-]?(\d{2})[ \-]?(\d{2})\b"
+    )
 )
 _PAIR_WINDOW = 160
 
@@ -81,9 +93,22 @@ def _digits(raw: str) -> str:
     return re.sub(r"\D", "", raw)
 
 
+def _account_words(lower: str) -> bool:
+    return "cc" in lower or "a/c" in lower or "ac " in lower or "ac." in lower or "acou" in lower
+
+
 class BankFinder:
     def __init__(self, ref: RefData) -> None:
         self.ref = ref
+
+    @staticmethod
+    def may_find(text: str) -> bool:
+        """False when :meth:`find` cannot find anything in ``text`` or in any masking of it.
+
+        Masking writes "_" over spans: it can take away, never make, the two-letters-two-digits
+        an IBAN starts with, or the words an account number follows.
+        """
+        return _IBAN_HINT.search(text) is not None or _account_words(text.lower())
 
     def ifsc_ok(self, code: str) -> bool:
         return self.ref.ifsc_bank(code.upper()) is not None
@@ -97,9 +122,7 @@ class BankFinder:
                 hits.append(Hit(Kind.BANK_ACCOUNT, f"iban:{iban}", field, m.span(1)))
                 spans.append(m.span(1))
         lower = text.lower()
-        if not (
-            "cc" in lower or "a/c" in lower or "ac " in lower or "ac." in lower or "acou" in lower
-        ):
+        if not _account_words(lower):
             return hits, spans
         accounts = [
             _Found(_digits(m.group(1)), m.span(1))
@@ -117,9 +140,10 @@ class BankFinder:
             )
         if "0" in text:
             for m in IFSC_RE.finditer(text):
-                code = m.group(1).upper()
+                start = m.start() - 4
+                code = text[start : m.end()].upper()
                 if code[4] == "0" and self.ifsc_ok(code):
-                    banks.append(("ifsc", _Found(code, m.span(1))))
+                    banks.append(("ifsc", _Found(code, (start, m.end()))))
         if "sort" in lower or "s/c" in lower:
             banks.extend(
                 ("sortcode", _Found(m.group(1) + m.group(2) + m.group(3), (m.start(1), m.end(3))))

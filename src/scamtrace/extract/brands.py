@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from scamtrace.domain.indicator import Kind
+from scamtrace.extract.fastre import case_safe, case_sensitive, lower_keywords
 from scamtrace.extract.hits import Hit
 from scamtrace.extract.phrases import PhraseMatcher, Tokens
 from scamtrace.extract.scan import Scan
@@ -195,6 +197,16 @@ _OWN_HINTS = (
 )
 
 
+def _hint_re(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds any of ``hints`` as a substring: one C scan instead of a generator of ``in`` tests."""
+    return re.compile("|".join(map(re.escape, hints)))
+
+
+_LEGIT_HINT_RE = _hint_re(_LEGIT_HINTS)
+_IMPERSONATE_HINT_RE = _hint_re(_IMPERSONATE_HINTS)
+_OWN_HINT_RE = _hint_re(_OWN_HINTS)
+
+
 def _has(low: str, hints: tuple[str, ...]) -> bool:
     return any(h in low for h in hints)
 
@@ -210,6 +222,83 @@ _PAYMENT_LEFT = re.compile(
 )
 
 
+# The same patterns for lower-cased text (see fastre.safe_lower), written so that re can skip to
+# the next word that may start a match: alternatives opening on a shared word group are spelled
+# out in their original order.
+_IMPERSONATE_VERBS = (
+    "is", "was", "are", "were", "be", "am", "calling", "call", "calls", "called", "rang", "caller", "man", "woman",
+    "lady", "guy", "someone", "somebody", "person", "people", "agent", "technician", "tech", "engineer", "rep",
+    "representative", "he", "she", "they", "supposedly", "allegedly", "e-?mail", "text", "sms", "message", "letter",
+    "invoice", "voicemail", "notification", "pop-?up", "alert", "warning", "scammers?", "fraudsters?", "package",
+    "parcel", "shipment", "delivery", "courier", "order",
+)  # fmt: skip
+_IMPERSONATE_LEFT_LOW = lower_keywords(
+    (
+        r"pretend\w*", r"claim\w*", "pos(?:ing|ed) as", r"impersonat\w*", "fake", "so[- ]called", "bogus", "phony",
+        "phoney", "said (?:he|she|they|it) (?:was|were|is|are|works?|worked)",
+        "saying (?:he|she|they|it) (?:was|were|is|are)", "saying (?:that )?(?:it'?s|it is)",
+        "said (?:that )?(?:it'?s|it is)", "this is", "works? for", "representing", "on behalf of", "blocked by",
+        "locked by", "suspended by", "flagged by",
+        *(verb + r"\s+(?:\w+\s+){0,2}(?:from|with|by)" for verb in _IMPERSONATE_VERBS),
+    ),
+    after=r"\b[^.!?\n]{0,25}$",
+)  # fmt: skip
+_LEGIT_LEFT_LOW = lower_keywords(
+    (
+        *(w + r"\s+(?:\w+\s+)?[('\"]*$" for w in ("real", "actual", "genuine", "official", "legitimate", "legit")),
+        *(
+            w + r"\s+(?:then\s+|later\s+|also\s+|immediately\s+|have\s+|had\s+)?(?:called|call|rang|ring|phoned"
+            r"|contacted|emailed|reported (?:it |this |them )?to|checked with|spoke to|went to|visited)"
+            r"\s+(?:the\s+|my\s+)?(?:real\s+|actual\s+)?$"
+            for w in ("i", "we", "she", "he", "then", "later", "afterwards", "and", "so", "finally", "also")
+        ),
+        *(w + r"\s+(?:back\s+)?from\s+$" for w in ("hear", "heard", "waiting")),
+    )
+)  # fmt: skip
+_OWN_LEFT_LOW = lower_keywords(
+    (
+        *(
+            w + r"\s+(?:own\s+)?(?:\w+'s\s+)?(?:bank\s*(?:is\s+|was\s+|account\s+at\s+|,\s*)?|\w+\s+)?"
+            for w in ("my", "our", "her", "his", "their", "your")
+        ),
+        *(w + r"\s+(?:in|into|onto|on to)\s+(?:\w+\s+){0,2}" for w in ("log(?:ged|ging)?", "sign(?:ed)?")),
+        *(w + r"\s+" for w in ("at", "via", "by", "through", "using")),
+    ),
+    after=r"[('\"]*$",
+)  # fmt: skip
+_POSSESSIVE_LEFT_LOW = lower_keywords(
+    ("my", "our", "her", "his", "their", "your"), after=r"\s+(?:\w+\s+)?$"
+)
+_PAYMENT_LEFT_LOW = lower_keywords(
+    ("via", "by", "through", "with", "using", "on", "to my", "my", "her", "his"), after=r"\s+$"
+)
+_FROM_LOW = lower_keywords(("from",), after=r"\s+(?:the\s+)?[('\"]*$")
+
+
+class _Patterns(NamedTuple):
+    legit_left: re.Pattern[str]
+    legit_right: re.Pattern[str]
+    payment_left: re.Pattern[str]
+    device_right: re.Pattern[str]
+    possessive_left: re.Pattern[str]
+    impersonate_left: re.Pattern[str]
+    from_left: re.Pattern[str]
+    own_left: re.Pattern[str]
+    own_right: re.Pattern[str]
+    role_right: re.Pattern[str]
+
+
+_AS_WRITTEN = _Patterns(
+    _LEGIT_LEFT, _LEGIT_RIGHT, _PAYMENT_LEFT, _DEVICE_RIGHT, _POSSESSIVE_LEFT, _IMPERSONATE_LEFT,
+    _FROM_RE, _OWN_LEFT, _OWN_RIGHT, _ROLE_RIGHT,
+)  # fmt: skip
+_LOWERED = _Patterns(
+    _LEGIT_LEFT_LOW, case_sensitive(_LEGIT_RIGHT), _PAYMENT_LEFT_LOW, case_sensitive(_DEVICE_RIGHT),
+    _POSSESSIVE_LEFT_LOW, _IMPERSONATE_LEFT_LOW, _FROM_LOW, _OWN_LEFT_LOW, case_sensitive(_OWN_RIGHT),
+    case_sensitive(_ROLE_RIGHT),
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class BrandMention:
     brand: str
@@ -222,10 +311,17 @@ class BrandFinder:
     def __init__(self) -> None:
         self._matcher = PhraseMatcher({brand: phrases for brand, (_, phrases) in BRANDS.items()})
         self._category = {brand: category for brand, (category, _) in BRANDS.items()}
+        self._canonical: dict[str, str | None] = {}
 
     def canonical(self, name: str) -> str | None:
+        if name in self._canonical:
+            return self._canonical[name]
         found = self._matcher.scan(Tokens.of(name))
-        return found[0].label if found else None
+        brand = found[0].label if found else None
+        if len(self._canonical) > 4096:  # claimed companies are few; bounded all the same
+            self._canonical.clear()
+        self._canonical[name] = brand
+        return brand
 
     @staticmethod
     def table() -> dict[str, tuple[str, ...]]:
@@ -242,7 +338,12 @@ class BrandFinder:
         """Brand mentions outside ``skip_spans``; one followed by a legitimate address of its own is genuine."""
         out: list[BrandMention] = []
         words = scan.tokens.words
-        for found in scan.of("brand"):
+        brands = scan.of("brand")
+        if not brands:
+            return out
+        # Lower-case patterns are exact for every slice of a text without case traps.
+        lowered = case_safe(text)
+        for found in brands:
             start, end = found.start, found.end
             if any(s <= start < e for s, e in skip_spans):
                 continue  # inside a URL, domain or e-mail address
@@ -250,7 +351,7 @@ class BrandFinder:
                 continue  # "Apple gift cards", "Google Play", "Amazon Pay"
             if found.label == "bt" and text[start:end] != "BT":
                 continue  # "bt" in lower case is an abbreviation, not British Telecom
-            impersonated = self._impersonated(found.label, text, start, end)
+            impersonated = self._impersonated(found.label, text, start, end, lowered)
             if impersonated and any(end <= s <= end + 4 for s, _ in legit_spans):
                 impersonated = (
                     False  # "an email from PayPal (service@paypal.com)": PayPal's own system
@@ -258,30 +359,95 @@ class BrandFinder:
             out.append(BrandMention(found.label, start, end, impersonated))
         return out
 
-    def _impersonated(self, brand: str, text: str, start: int, end: int) -> bool:
+    def _impersonated(
+        self, brand: str, text: str, start: int, end: int, lowered: bool = False
+    ) -> bool:
         # Every left-hand cue sits within a few words of the brand: a short window keeps the
         # end-anchored searches cheap, and a substring test skips those that cannot match.
         left = _clause_left(text, start)[-48:]
         low = left.lower()
         right = text[end : end + 30]
-        if (_has(low, _LEGIT_HINTS) and _LEGIT_LEFT.search(left)) or _LEGIT_RIGHT.match(right):
+        if lowered:
+            # Lower-cased text and case-sensitive patterns: the same answers, faster.
+            p, left, right = _LOWERED, low, right.lower()
+        else:
+            p = _AS_WRITTEN
+        if p.legit_right.match(right) or (
+            _LEGIT_HINT_RE.search(low) is not None and p.legit_left.search(left)
+        ):
             return False
         category = self._category[brand]
-        if category == "payment" and _PAYMENT_LEFT.search(left):
+        if category == "payment" and p.payment_left.search(left):
             return False
-        if _DEVICE_RIGHT.match(right) and _POSSESSIVE_LEFT.search(left):
+        if p.device_right.match(right) and p.possessive_left.search(left):
             return False  # "my Dell laptop": the victim's machine
-        if _has(low, _IMPERSONATE_HINTS) and (_IMPERSONATE_LEFT.search(left) or _plain_from(left)):
-            return True
+        if _IMPERSONATE_HINT_RE.search(low) is not None:
+            if p.impersonate_left.search(left):
+                return True
+            m = p.from_left.search(left)
+            # "... from (the) Brand": a claim of identity, unless money moved "from" an account.
+            if m is not None and not _MONEY_BEFORE.search(left[: m.start()]):
+                return True
         techlike = category in TECHLIKE or category == "service"
         # "my Microsoft account is locked" is still the scam talking; "my bank" is the victim's.
         if not techlike and (
-            (_has(low, _OWN_HINTS) and _OWN_LEFT.search(left)) or _OWN_RIGHT.match(right)
+            p.own_right.match(right)
+            or (_OWN_HINT_RE.search(low) is not None and p.own_left.search(left))
         ):
             return False
-        if _ROLE_RIGHT.match(right):
+        if p.role_right.match(right):
             return True
         return techlike
+
+    def narrative_hits(
+        self,
+        text: str,
+        scan: Scan,
+        skip_spans: list[tuple[int, int]],
+        legit_spans: Sequence[tuple[int, int]],
+        claimed: str | None,
+    ) -> list[Hit]:
+        """``hits(mentions(...), claimed)``, deciding impersonation only where it counts.
+
+        Only a brand's first impersonated mention becomes a hit, and never one of the
+        claimed company: later mentions of a brand already taken are not judged at all.
+        """
+        hits, seen = self._claimed(claimed)
+        brands = scan.of("brand")
+        if not brands:
+            return hits
+        words = scan.tokens.words
+        n_words = len(words)
+        lowered = case_safe(text)
+        for found in brands:
+            label = found.label
+            if label in seen:
+                continue
+            start, end = found.start, found.end
+            if any(s <= start < e for s, e in skip_spans):
+                continue  # inside a URL, domain or e-mail address
+            if found.last < n_words and words[found.last] in _AFTER_SKIP:
+                continue  # "Apple gift cards", "Google Play", "Amazon Pay"
+            if label == "bt" and text[start:end] != "BT":
+                continue  # "bt" in lower case is an abbreviation, not British Telecom
+            if any(end <= s <= end + 4 for s, _ in legit_spans):
+                continue  # "an email from PayPal (service@paypal.com)": PayPal's own system
+            if self._impersonated(label, text, start, end, lowered):
+                seen.add(label)
+                hits.append(Hit(Kind.BRAND, label, "narrative", (start, end)))
+        return hits
+
+    def _claimed(self, claimed: str | None) -> tuple[list[Hit], set[str]]:
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        if claimed:
+            brand = self.canonical(claimed)
+            if brand is None:
+                brand = re.sub(r"[^a-z0-9]+", "_", claimed.lower()).strip("_") or None
+            if brand:
+                seen.add(brand)
+                hits.append(Hit(Kind.BRAND, brand, "caller.claimed_company"))
+        return hits, seen
 
     def hits(self, mentions: list[BrandMention], claimed: str | None) -> list[Hit]:
         hits: list[Hit] = []
@@ -302,10 +468,15 @@ class BrandFinder:
         return hits
 
 
+_CLAUSE_STOPS = ((". ", 2), ("! ", 2), ("? ", 2), ("\n", 1), ("; ", 2))
+
+
 def _clause_left(text: str, start: int) -> str:
-    left = text[max(0, start - 60) : start]
-    for stop in (". ", "! ", "? ", "\n", "; "):
-        cut = left.rfind(stop)
-        if cut >= 0:
-            left = left[cut + len(stop) :]
-    return left
+    # Cutting after each kind of stop in turn leaves the text after the last stop of any kind
+    # (stops end with a space or are a newline, so none straddles an earlier cut).
+    lo = cut = max(0, start - 60)
+    for stop, size in _CLAUSE_STOPS:
+        at = text.rfind(stop, lo, start)
+        if at >= 0 and at + size > cut:
+            cut = at + size
+    return text[cut:start]

@@ -29,7 +29,9 @@ IPV4_RE = re.compile(
 IPV6_RE = re.compile(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:%\w{1,15})?(?![\w:])"
 )
-_IP_HINT = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]")
+# "d.d{1,3}.d", found from its first dot (rarer than digits, so re skips in C): the match starts
+# at that dot, one after where the digit before it stands.
+_IP_HINT = re.compile(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]")
 _VERSION_BEFORE = re.compile(
     r"(?:version|ver\.?|v|build|firmware|release|windows|os|ios|macos)\s*$", re.IGNORECASE
 )
@@ -78,8 +80,11 @@ def find_emails(
 def find_ips(text: str, field: str = "narrative") -> tuple[list[Hit], list[tuple[int, int]]]:
     hits: list[Hit] = []
     spans: list[tuple[int, int]] = []
-    if _IP_HINT.search(text):
-        for m in IPV4_RE.finditer(text):
+    hint = _IP_HINT.search(text)
+    if hint is not None:
+        # An address holds the hint from the last digit of its first octet (at most three
+        # digits): none starts before that. The lookbehind still sees what precedes ``pos``.
+        for m in IPV4_RE.finditer(text, max(0, hint.start() - 3)):
             before = text[max(0, m.start() - 12) : m.start()]
             if _VERSION_BEFORE.search(before):
                 continue

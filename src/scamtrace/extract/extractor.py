@@ -8,6 +8,7 @@ account or an AnyDesk ID as a phone number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from scamtrace.classify import classify
@@ -40,6 +41,8 @@ from scamtrace.extract.scan import Scan, Vocabulary
 from scamtrace.extract.wallets import canonical_wallet
 from scamtrace.extract.web import WebFinder
 
+_new = tuple.__new__
+
 # Longer narratives are cut: nothing a victim writes needs more, and it bounds
 # the time any one report can take.
 MAX_NARRATIVE = 100_000
@@ -55,7 +58,7 @@ _CHANNEL_LURES = {"popup": "popup", "search_ad": "search_ad", "email": "email", 
 
 def _spoofed(text: str, span: tuple[int, int]) -> bool:
     """Does the sentence holding this number say the caller ID was spoofed?"""
-    start = span[0] - len(roles.left_clause(text, span[0], 80))
+    start = roles.clause_start(text, span[0], 80)
     end = text.find(". ", span[1], span[1] + 60)
     return _SPOOFED.search(text, start, end if end >= 0 else span[1] + 60) is not None
 
@@ -129,14 +132,23 @@ _SOURCE_REGION = (
 )
 
 
+@lru_cache(maxsize=1024)
+def _source_region(source: str) -> str | None:
+    """The region a report's source implies, if any (sources are few: remembered)."""
+    source = source.lower()
+    for region, markers in _SOURCE_REGION:
+        if any(m in source for m in markers):
+            return region
+    return None
+
+
 def _region(report: Report, scan: Scan) -> str:
     country = (report.victim.country or "").strip().upper()
     if len(country) == 2 and country.isalpha():
         return country
-    source = report.source.lower()
-    for region, markers in _SOURCE_REGION:
-        if any(m in source for m in markers):
-            return region
+    by_source = _source_region(report.source)
+    if by_source is not None:
+        return by_source
     for region, symbol in _REGION_SYMBOLS:
         if symbol in scan.text:
             return region
@@ -158,6 +170,9 @@ class Extractor:
         self.remote = RemoteFinder(self.ref)
         self.brands = BrandFinder()
         self.aliases = AliasFinder()
+        self._site_cache: dict[
+            tuple[str, str], tuple[tuple[Kind, str, frozenset[str], Role | None, int], ...]
+        ] = {}
         self.vocabulary = Vocabulary(
             {
                 "lure": LURES,
@@ -169,7 +184,8 @@ class Extractor:
                 "cue": roles.ROLE_CUES,
                 "region": REGION_WORDS,
                 "pay": PAYMENT_WORDS,
-            }
+            },
+            label_only=("lure", "script", "region"),
         )
 
     def extract(self, report: Report) -> Extraction:
@@ -182,22 +198,26 @@ class Extractor:
         if report.remote_access.tool:
             tool = self.remote.canonical_tool(report.remote_access.tool)
             tools.add(tool or re.sub(r"[^a-z0-9]", "", report.remote_access.tool.lower()))
-        narrative_hits, mentions_tools, brand_hits = self._narrative(text, scan, region)
+        narrative_hits, mentions_tools, brand_spans = self._narrative(text, scan, region)
         hits.extend(narrative_hits)
         tools.update(mentions_tools)
-        hits.extend(self.brands.hits(brand_hits, report.caller.claimed_company))
+        hits.extend(
+            self.brands.narrative_hits(text, scan, *brand_spans, report.caller.claimed_company)
+            if text
+            else self.brands.hits([], report.caller.claimed_company)
+        )
         self._apply_lists(hits, text)
-        cues = [roles.Cue(f.label, f.start, f.end) for f in scan.of("cue")]
+        cues = [_new(roles.Cue, (f.label, f.start, f.end)) for f in scan.of("cue")]
         indicators = roles.resolve(hits, text, cues)
         facts["tools"] = sorted(tools)
         facts["lures"] = sorted(self._lures(report, scan, bool(tools)))
         facts["script"] = sorted(scan.labels("script"))
-        if any(p.amount is not None for p in report.payments):
+        if report.payments and any(p.amount is not None for p in report.payments):
             payments = structured_payments(report.payments, region)
         else:
             payments = narrative_payments(text, region, scan) if text else []
         facts["payments"] = payments
-        facts["losses"] = losses(payments)
+        facts["losses"] = losses(payments) if payments else {}
         classification = classify(report, indicators, facts)
         return Extraction(tuple(indicators), classification, facts)
 
@@ -205,56 +225,72 @@ class Extractor:
 
     def _narrative(
         self, text: str, scan: Scan, region: str
-    ) -> tuple[list[Hit], set[str], list[Any]]:
+    ) -> tuple[list[Hit], set[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+        """Hits, tool names, and the spans brand mentions are judged against (skipped, legitimate)."""
         if not text:
-            return [], set(), []
-        hits: list[Hit] = []
+            return [], set(), ([], [])
         refanged = Refanged(text)
-        email_hits, dotless_raw, email_spans = find_emails(refanged.text, self.web)
-        web_hits, web_spans = self.web.find(refanged.text, exclude=email_spans)
-        ip_hits, ip_spans = find_ips(refanged.text)
+        rtext = refanged.text
+        changed = refanged.changed  # else every offset maps to itself
+        if "@" in rtext:
+            email_hits, dotless_raw, email_spans = find_emails(rtext, self.web)
+        else:
+            email_hits, dotless_raw, email_spans = [], [], []
+        web_hits, web_spans = self.web.find(rtext, exclude=email_spans)
+        ip_hits, ip_spans = find_ips(rtext)
         covered = web_spans + email_spans
-        ip_hits = [
-            h
-            for h in ip_hits
-            if h.span is None or not any(s <= h.span[0] < e for s, e in web_spans)
-        ]
-        for hit in (*email_hits, *web_hits, *ip_hits):
-            if hit.span is not None:
-                hit.span = refanged.to_original(*hit.span)
-            hits.append(hit)
-        dotless = [Dotless(d.local, d.handle, refanged.to_original(*d.span)) for d in dotless_raw]
-        mask_spans = [refanged.to_original(s, e) for s, e in (*covered, *ip_spans)]
-        mask_spans.extend(d.span for d in dotless)
+        if ip_hits and web_spans:
+            ip_hits = [
+                h
+                for h in ip_hits
+                if h.span is None or not any(s <= h.span[0] < e for s, e in web_spans)
+            ]
+        hits: list[Hit] = [*email_hits, *web_hits, *ip_hits]
+        if changed:
+            for hit in hits:
+                if hit.span is not None:
+                    hit.span = refanged.to_original(*hit.span)
+            dotless = [
+                Dotless(d.local, d.handle, refanged.to_original(*d.span)) for d in dotless_raw
+            ]
+            mask_spans = [refanged.to_original(s, e) for s, e in (*covered, *ip_spans)]
+        else:
+            dotless = dotless_raw
+            mask_spans = [*covered, *ip_spans]
+        if dotless:
+            mask_spans.extend(d.span for d in dotless)
         words = scan.tokens.words
         if "0x" in text or "0X" in text or (words and max(map(len, words)) >= 25):
             # A wallet is one long run of letters and digits, or starts with "0x".
             wallet = wallet_hits(_mask(text, mask_spans))
             hits.extend(wallet)
             mask_spans.extend(h.span for h in wallet if h.span)
-        bank_hits, bank_spans = self.banks.find(_mask(text, mask_spans))
-        hits.extend(bank_hits)
-        mask_spans.extend(bank_spans)
-        hits.extend(upi_hits(dotless, text, self.ref))
-        hits.extend(self.remote.alias_hits(dotless))
+        if self.banks.may_find(text):
+            bank_hits, bank_spans = self.banks.find(_mask(text, mask_spans))
+            hits.extend(bank_hits)
+            mask_spans.extend(bank_spans)
+        if dotless:
+            hits.extend(upi_hits(dotless, text, self.ref))
+            hits.extend(self.remote.alias_hits(dotless))
         mentions = self.remote.mentions(scan)
-        masked = _mask(text, mask_spans)
-        id_hits = self.remote.find_ids(masked, mentions, region)
-        hits.extend(id_hits)
-        mask_spans.extend(h.span for h in id_hits if h.span)
-        merchants = merchant_hits(text, scan)
-        hits.extend(merchants)
-        hits.extend(self._descriptor_phones(text, merchants, region))
+        if mentions and self.remote.may_find_ids(mentions):
+            id_hits = self.remote.find_ids(_mask(text, mask_spans), mentions, region)
+            hits.extend(id_hits)
+            mask_spans.extend(h.span for h in id_hits if h.span)
+        if "*" in text or scan.of("merchant_anchor"):  # else merchant_hits finds nothing
+            merchants = merchant_hits(text, scan)
+            if merchants:
+                hits.extend(merchants)
+                hits.extend(self._descriptor_phones(text, merchants, region))
         hits.extend(self.phones.find(_mask(text, mask_spans), region))
-        skip_spans = [refanged.to_original(s, e) for s, e in covered]
+        skip_spans = [refanged.to_original(s, e) for s, e in covered] if changed else covered
         legit_spans = [
             h.span
             for h in (*email_hits, *web_hits)
             if h.span is not None and self._is_legit_address(h)
         ]
-        brand_mentions = self.brands.mentions(text, scan, skip_spans, legit_spans)
         hits.extend(self.aliases.hits(text, scan))
-        return hits, {m.tool for m in mentions}, brand_mentions
+        return hits, {m.tool for m in mentions}, (skip_spans, legit_spans)
 
     def _descriptor_phones(self, text: str, merchants: list[Hit], region: str) -> list[Hit]:
         """The phone printed after a descriptor ("PAYPAL *SHOP 4029357733"): words before it say "card", not "call"."""
@@ -288,15 +324,20 @@ class Extractor:
     def _apply_lists(self, hits: list[Hit], text: str) -> None:
         """Curated legitimate numbers and organisations' own mail domains override context."""
         ref = self.ref
+        # "spoof" needs p, o, o, f in a row, which IGNORECASE matches only as themselves in either case.
+        may_spoof: bool | None = None
         for hit in hits:
             if hit.role is Role.VICTIM and hit.field.startswith("victim."):
                 continue
             if hit.kind is Kind.PHONE:
                 if hit.value in ref.legit_phones:
                     hit.fix(Role.LEGIT)
-                elif hit.span is not None and _spoofed(text, hit.span):
-                    # A borrowed caller ID belongs to nobody in the report.
-                    hit.fix(Role.UNKNOWN, CUED)
+                elif hit.span is not None:
+                    if may_spoof is None:
+                        may_spoof = "poof" in text.lower()
+                    if may_spoof and _spoofed(text, hit.span):
+                        # A borrowed caller ID belongs to nobody in the report.
+                        hit.fix(Role.UNKNOWN, CUED)
             elif hit.kind is Kind.EMAIL and self._is_legit_address(hit):
                 hit.fix(Role.LEGIT)
 
@@ -306,7 +347,7 @@ class Extractor:
         hits: list[Hit] = []
         ref = self.ref
         if report.caller.phone:
-            for hit in self.phones.find(prepare(report.caller.phone), region, field="caller.phone"):
+            for hit in self.phones.find_field(prepare(report.caller.phone), region, "caller.phone"):
                 if hit.value in ref.legit_phones:
                     hit.fix(Role.LEGIT)
                 elif report.source == "honeypot":
@@ -379,9 +420,26 @@ class Extractor:
             out = [h.fix(Role.SCAMMER, CUED) for h in emails]
             out.extend(h.fix(Role.SCAMMER, CUED) for h in upi_hits(dotless, "upi", self.ref, field))
             return out
-        return [h.fix(Role.SCAMMER, CUED) for h in self.phones.find(text, region, field=field)]
+        return [h.fix(Role.SCAMMER, CUED) for h in self.phones.find_field(text, region, field)]
 
     def _website(self, site: str, field: str) -> list[Hit]:
+        """Hits of a reported web address; each distinct (address, field) is read once."""
+        key = (site, field)
+        found = self._site_cache.get(key)
+        if found is None:
+            found = tuple(
+                (h.kind, h.value, frozenset(h.flags), h.role, h.strength)
+                for h in self._read_website(site, field)
+            )
+            if len(self._site_cache) > 20_000:  # bounded: memory stays flat
+                self._site_cache.clear()
+            self._site_cache[key] = found
+        return [
+            Hit(kind, value, field, None, set(flags), role, strength)
+            for kind, value, flags, role, strength in found
+        ]
+
+    def _read_website(self, site: str, field: str) -> list[Hit]:
         text = Refanged(prepare(site.strip())).text
         if "://" not in text and re.match(r"(?i)^[a-z][a-z0-9+.-]*:", text) is None and "/" in text:
             hits, _ = self.web.find(text, field=field)

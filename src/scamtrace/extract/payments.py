@@ -92,10 +92,16 @@ AMOUNT_RE = re.compile(
     r"(?P<mult>\s?(?:k|K|lakh|million)\b)?(?:\s?(?P<sym_after>USD|AUD|CAD|GBP|INR|EUR)\b)?"
 )
 # "300 dollars": the number first; what may precede it is checked by hand so the scan can skip ahead fast.
+# As written: (?P<num2><_NUMBER>)\s?(?P<word><words>)\b. The first digit is taken out of both number
+# forms (same backtracking: 3, 2, 1 digits is one digit and then 2, 1, 0), so re skips to digits
+# in C; a match's number always ends where the run of digits, commas and dots ends (anything
+# after it would be one of those, neither a space nor the word), so a possessive look-ahead
+# drops at once a digit that no amount word follows.
+_AMOUNT_WORDS = r"dollars|bucks|pounds|quid|rupees|euros?|USD|GBP|INR|AUD|CAD|Rs"
 AMOUNT_WORD_RE = re.compile(
-    r"(?P<num2>"
-    + _NUMBER
-    + r")\s?(?P<word>dollars|bucks|pounds|quid|rupees|euros?|USD|GBP|INR|AUD|CAD|Rs)\b"
+    r"(?P<num2>\d(?=[\d,.]*+\s?(?:" + _AMOUNT_WORDS + r")\b)"
+    r"(?:\d{0,2}(?:,\d{2,3})+(?:\.\d{1,2})?|\d{0,8}(?:\.\d{1,2})?))"
+    r"\s?(?P<word>" + _AMOUNT_WORDS + r")\b"
 )
 # Words around an amount, found by the shared vocabulary pass.
 PAYMENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -241,7 +247,7 @@ def _amount(num: str, mult: str | None) -> float:
 
 
 def _currency(m: re.Match[str], country: str) -> str:
-    if m.groupdict().get("sym"):
+    if m.re is AMOUNT_RE or m.groupdict().get("sym"):  # (AMOUNT_RE always has a sign)
         sym = (m.group("sym_after") or m.group("sym")).lower()
         if sym == "$":
             return _DOLLAR_BY_COUNTRY.get(country, "USD")
@@ -253,13 +259,13 @@ def _currency(m: re.Match[str], country: str) -> str:
 
 
 def _clause_start(text: str, start: int, width: int) -> int:
-    left = text[max(0, start - width) : start]
-    cut = 0
+    # After the last stop in the window (searched in place, without slicing it out).
+    cut = lo = max(0, start - width)
     for stop in _STOPS:
-        at = left.rfind(stop)
-        if at >= 0:
-            cut = max(cut, at + len(stop))
-    return start - len(left) + cut
+        at = text.rfind(stop, lo, start)
+        if at >= 0 and at + len(stop) > cut:
+            cut = at + len(stop)
+    return cut
 
 
 def _was_paid(text: str, start: int, end: int) -> bool:
@@ -302,10 +308,19 @@ def narrative_payments(text: str, country: str, scan: Scan | None = None) -> lis
     if scan is None:
         scan = Vocabulary({"pay": PAYMENT_WORDS}).scan(text)
     words = scan.of("pay")
-    if not any(c in text for c in "$£€₹") and not any(f.label == "money" for f in words):
+    methods: list[Found] = []
+    gifts: list[Found] = []
+    money = False
+    for f in words:
+        label = f.label
+        if label == "money":
+            money = True
+        elif label.startswith("method_"):
+            methods.append(f)
+        elif label.startswith("gift_"):
+            gifts.append(f)
+    if not money and "$" not in text and "£" not in text and "€" not in text and "₹" not in text:
         return out
-    methods = [f for f in words if f.label.startswith("method_")]
-    gifts = [f for f in words if f.label.startswith("gift_")]
     # Amounts start at a currency sign or code: try the pattern only there, not at every character.
     found: list[re.Match[str]] = []
     covered = -1
@@ -316,24 +331,25 @@ def narrative_payments(text: str, country: str, scan: Scan | None = None) -> lis
         if m is not None:
             found.append(m)
             covered = m.end()
-    if any(f.label == "money" for f in words):
+    if money:
         taken = [m.span() for m in found]
         for m in AMOUNT_WORD_RE.finditer(text):
             at = m.start()
             if (at and text[at - 1] in _NOT_BEFORE_AMOUNT) or any(s <= at < e for s, e in taken):
                 continue
             found.append(m)
-        found.sort(key=lambda m: m.start())
+        found.sort(key=_match_start)
     for m in found:
-        groups = m.groupdict()
-        num = groups.get("num") or groups.get("num2") or ""
+        symbolic = m.re is AMOUNT_RE
+        num = (m.group("num") if symbolic else m.group("num2")) or ""
         try:
-            amount = _amount(num, groups.get("mult"))
+            amount = _amount(num, m.group("mult") if symbolic else None)
         except ValueError:
             continue
-        if amount <= 0 or not _was_paid(text, m.start(), m.end()):
+        start = m.start()
+        if amount <= 0 or not _was_paid(text, start, m.end()):
             continue
-        method = _nearest(methods, m.start(), 80)
+        method = _nearest(methods, start, 80) if methods else None
         method_name = method.label.removeprefix("method_") if method else None
         entry: dict[str, Any] = {
             "method": method_name,
@@ -341,10 +357,14 @@ def narrative_payments(text: str, country: str, scan: Scan | None = None) -> lis
             "currency": _currency(m, country),
         }
         if method_name == "gift_card":
-            gift = _nearest(gifts, m.start(), 80)
+            gift = _nearest(gifts, start, 80)
             entry["gift_card_brand"] = gift.label.removeprefix("gift_") if gift else None
         out.append(entry)
     return out
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def structured_payments(payments: Sequence[Payment], country: str) -> list[dict[str, Any]]:

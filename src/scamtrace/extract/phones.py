@@ -16,6 +16,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from scamtrace.domain.indicator import Kind
+from scamtrace.extract.fastre import compile_keywords
 from scamtrace.extract.hits import Hit
 from scamtrace.extract.refdata import RefData
 
@@ -28,19 +29,59 @@ PHONE_RE = re.compile(
 )
 _NOT_BEFORE = frozenset("+$£€₹%/@.-_")
 _SEP_RE = re.compile(r"[ .()\-\r\n]+")
-_KEYWORD_RE = re.compile(
-    r"\b(?:"
-    r"(?P<ph>caller ?id|customer (?:care|service|support)|(?:credit |debit )?card (?:company|issuer)|call(?:ed|ing|s)?|phone[ds]?|ph|tel|telephone"
-    r"|mobiles?|mob|cell(?:phone)?|landline|whats ?app|dial(?:l?ed)?|ring|rang|help ?line|hotline"
-    r"|toll|callback|call back|fax|sms|text(?:ed)?|contacts?|reach(?:ed)?|number|numbers|no|nos|line|lines)"
-    r"|(?P<non>order|invoice|inv|case|ticket|ref|reference|transaction|txn|trans|confirmation|tracking"
-    r"|claim|serial|account|acct|acc|a/c|ac|routing|aba|rtn|card|cards|gift ?cards?|pins?|codes?|otp|ifsc"
-    r"|sort ?code|bsb|iban|swift|badge|employee|emp|mtcn|policy|member|customer|licen[cs]e|product|key"
-    r"|ids?|version|build|fir|complaint|receipt|utr|imps|neft|rtgs|rrn|awb|consignment|parcel"
-    r"|package|tracking|crime|barcode|voucher|serial|session|password|passcode|access|gc|gcs|mtcn)"
-    r"(?:\s*(?:numbers?|nos?\.?|num|#|ids?)\b)?"
-    r")\b"
+_SEP_CHARS = " .()-\r\n"  # what _SEP_RE splits on
+# Words before a number: the nearest says whether it is a phone ("call", "tel") or not ("order",
+# "account"). The alternation opens on its first letters (see fastre), so re skips text in C.
+_PHONE_WORDS = (
+    "caller ?id",
+    "customer (?:care|service|support)",
+    "credit card (?:company|issuer)",
+    "debit card (?:company|issuer)",
+    "card (?:company|issuer)",
+    "call(?:ed|ing|s)?",
+    "phone[ds]?",
+    "ph",
+    "tel",
+    "telephone",
+    "mobiles?",
+    "mob",
+    "cell(?:phone)?",
+    "landline",
+    "whats ?app",
+    "dial(?:l?ed)?",
+    "ring",
+    "rang",
+    "help ?line",
+    "hotline",
+    "toll",
+    "callback",
+    "call back",
+    "fax",
+    "sms",
+    "text(?:ed)?",
+    "contacts?",
+    "reach(?:ed)?",
+    "number",
+    "numbers",
+    "no",
+    "nos",
+    "line",
+    "lines",
 )
+_NON_PHONE_WORDS = (
+    "order", "invoice", "inv", "case", "ticket", "ref", "reference", "transaction", "txn", "trans",
+    "confirmation", "tracking", "claim", "serial", "account", "acct", "acc", "a/c", "ac", "routing", "aba",
+    "rtn", "card", "cards", "gift ?cards?", "pins?", "codes?", "otp", "ifsc", "sort ?code", "bsb", "iban",
+    "swift", "badge", "employee", "emp", "mtcn", "policy", "member", "customer", "licen[cs]e", "product",
+    "key", "ids?", "version", "build", "fir", "complaint", "receipt", "utr", "imps", "neft", "rtgs", "rrn",
+    "awb", "consignment", "parcel", "package", "tracking", "crime", "barcode", "voucher", "serial",
+    "session", "password", "passcode", "access", "gc", "gcs", "mtcn",
+)  # fmt: skip
+_KEYWORD_RE, _KEYWORD_KINDS = compile_keywords(
+    ((_PHONE_WORDS, ""), (_NON_PHONE_WORDS, r"(?:\s*(?:numbers?|nos?\.?|num|#|ids?)\b)?")), r"\b"
+)
+# Group numbers of the non-phone words.
+_NON_PHONE_GROUPS = frozenset(g + 1 for g, kind in enumerate(_KEYWORD_KINDS) if kind == 1)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _REGION_FALLBACK = ("US", "GB", "AU", "IN")
 _TRUNK_ZERO = frozenset({"GB", "AU", "IN", "IE", "NZ", "NG", "ZA", "PK", "BD", "PH"})
@@ -106,7 +147,7 @@ def _context_rejects(text: str, start: int, short: bool) -> bool:
         pass
     if last is None:
         return short  # six-digit numbers need a phone word nearby
-    return last.group("non") is not None
+    return last.lastindex in _NON_PHONE_GROUPS
 
 
 class PhoneFinder:
@@ -116,6 +157,19 @@ class PhoneFinder:
         self._fictitious = ref.fictitious_phone_patterns
         self._fictitious_cache: dict[str, bool] = {}
         self._legit = ref.legit_phones
+        self._field_cache: dict[tuple[str, str, str], tuple[tuple[str, frozenset[str]], ...]] = {}
+
+    def find_field(self, text: str, region: str, field: str) -> list[Hit]:
+        """:meth:`find` for a structured field (a caller's number, a payee): the same hits, with
+        each distinct value read once (scammers' numbers come back report after report)."""
+        key = (text, region, field)
+        found = self._field_cache.get(key)
+        if found is None:
+            found = tuple((h.value, frozenset(h.flags)) for h in self.find(text, region, field))
+            if len(self._field_cache) > 20_000:  # bounded: memory stays flat
+                self._field_cache.clear()
+            self._field_cache[key] = found
+        return [Hit(Kind.PHONE, value, field, None, set(flags)) for value, flags in found]
 
     def _vanity(self, text: str, region: str, field: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -153,7 +207,7 @@ class PhoneFinder:
 
     def find(self, text: str, region: str, field: str = "narrative") -> list[Hit]:
         hits: list[Hit] = []
-        if "-8" in text or " 8" in text or "1-8" in text:
+        if "-8" in text or " 8" in text:  # ("1-8" holds "-8")
             hits.extend(self._vanity(text, region, field))
         for m in PHONE_RE.finditer(text):
             at = m.start()
@@ -161,54 +215,63 @@ class PhoneFinder:
                 before = text[at - 1]
                 if before in _NOT_BEFORE or before.isalnum():
                     continue
-            hits.extend(self._from_match(text, m, region, field))
+            found = self._from_match(text, m, region, field)
+            if found:
+                hits.extend(found)
         return hits
 
     def _from_match(self, text: str, m: re.Match[str], region: str, field: str) -> list[Hit]:
         raw = m.group(0)
         plus = raw[0] == "+"
-        offset = 1 + (raw[1] == " ") if plus else 0
-        body = raw[offset:]
+        if plus:
+            offset = 2 if raw[1] == " " else 1
+            body = raw[offset:]
+            if not body[:1].isdigit():
+                return []
+        else:
+            offset = 0
+            body = raw
         start = m.start() + offset
-        if plus and not body[:1].isdigit():
-            return []
-        raw_groups = [g for g in _SEP_RE.split(body) if g]
-        if "\n\n" in body.replace("\r", "") or "\n \n" in body:
+        raw_groups = list(filter(None, _SEP_RE.split(body)))
+        if "\n" in body and ("\n\n" in body.replace("\r", "") or "\n \n" in body):
             return []  # a paragraph break is never inside one number
-        groups = [g.replace("O", "0").replace("o", "0") for g in raw_groups]
+        if "O" in body or "o" in body:
+            groups = [g.replace("O", "0").replace("o", "0") for g in raw_groups]
+        else:
+            groups = raw_groups
         digits = "".join(groups)
-        short_au = region == "AU" and not plus and len(digits) == 6 and digits.startswith("13")
-        known_short = short_au and "+61" + digits in self._legit
-        if len(digits) < (8 if plus else _MIN_DIGITS) and not short_au:
+        n_digits = len(digits)
+        short_au = region == "AU" and not plus and n_digits == 6 and digits.startswith("13")
+        if n_digits < (8 if plus else _MIN_DIGITS) and not short_au:
             return []
-        if field == "narrative":
+        narrative = field == "narrative"
+        if narrative:
+            known_short = short_au and "+61" + digits in self._legit
             if _context_rejects(text, m.start(), short_au and not known_short):
                 return []
-            if len(groups) == 2 and _YEAR_RE.fullmatch(groups[0]) and not plus:
+            if len(groups) == 2 and not plus and _YEAR_RE.fullmatch(groups[0]):
                 return []  # "2024-118834": a year-prefixed case or order id
-        if len(digits) >= 13 and all(len(g) == 4 for g in groups[:-1]) and len(groups) >= 3:
+        if n_digits >= 13 and len(groups) >= 3 and all(len(g) == 4 for g in groups[:-1]):
             return []  # 4-4-4-x: a card or gift-card number, never two phones
-        found = self._parse_groups(groups, plus, region)
+        found = self._parse_groups(groups, plus, region, digits)
         hits: list[Hit] = []
         for e164, toll_free, first, last in found:
-            span = _group_span(body, raw_groups, first, last, start)
-            if first == 0 and plus:
-                span = (m.start(), span[1])
-            hits.append(
-                Hit(
-                    Kind.PHONE,
-                    e164,
-                    field,
-                    span if field == "narrative" else None,
-                    self.flags(e164, toll_free),
-                )
-            )
+            span: tuple[int, int] | None = None
+            if narrative:
+                if first == 0 and last == len(raw_groups):
+                    # One number over all groups: the body after any opening separators (a body
+                    # ends with a digit or O, never a separator).
+                    g_start = start + len(body) - len(body.lstrip(_SEP_CHARS))
+                    g_end = start + len(body)
+                else:
+                    g_start, g_end = _group_span(body, raw_groups, first, last, start)
+                span = (m.start() if first == 0 and plus else g_start, g_end)
+            hits.append(Hit(Kind.PHONE, e164, field, span, self.flags(e164, toll_free)))
         return hits
 
     def _parse_groups(
-        self, groups: list[str], plus: bool, region: str
+        self, groups: list[str], plus: bool, region: str, digits: str
     ) -> list[tuple[str, bool, int, int]]:
-        digits = "".join(groups)
         if len(digits) <= _MAX_DIGITS:
             parsed = _e164(digits, plus, region)
             if parsed is not None:
@@ -239,8 +302,9 @@ class PhoneFinder:
 
 
 # "1-800-MY-APPLE", "1-800-GEEK-SQUAD": a toll-free number spelled on the keypad.
+# The lookbehind follows the "1" ("(?<![\w+])1" would give re no literal to skip text with).
 _VANITY_RE = re.compile(
-    r"(?<![\w+])1[-. ]?8[0-9]{2}[-. ][A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){0,2}(?![\w-])"
+    r"1(?<![\w+]1)[-. ]?8[0-9]{2}[-. ][A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){0,2}(?![\w-])"
 )
 
 

@@ -46,9 +46,17 @@ _AT_SPACED = re.compile(
 )
 
 
+# Any character the table maps; "\t" is its only ASCII one.
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_SAME_LENGTH)) + "]")
+
+
 def prepare(text: str) -> str:
     """Same-length normalisation of dashes, spaces and quotes."""
-    return text.translate(_SAME_LENGTH)
+    # str.translate with a dict raises and clears a KeyError per distinct unmapped character:
+    # most texts need no mapping at all, and ASCII ones at most the tab.
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    return text.translate(_SAME_LENGTH) if _NEEDS_TABLE.search(text) else text
 
 
 class Refanged:
@@ -84,6 +92,13 @@ class Refanged:
     @staticmethod
     def _edits(text: str) -> list[tuple[int, int, str]]:
         lower_probe = text.lower()
+        if not (
+            "hxx" in lower_probe
+            or " dot " in lower_probe
+            or " ." in text
+            or _BRACKET_GATE.search(lower_probe)
+        ):
+            return []  # none of the triggers below: nothing to undo (most texts)
         edits: list[tuple[int, int, str]] = []
         if "hxx" in lower_probe or _BRACKET_GATE.search(lower_probe):
             for m in _BRACKETED.finditer(text):

@@ -10,7 +10,7 @@ Quick Assist and LogMeIn codes are one-off and never become indicators.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scamtrace.domain.indicator import Kind
 from scamtrace.extract.email_ip import Dotless
@@ -19,6 +19,8 @@ from scamtrace.extract.phones import is_phone
 from scamtrace.extract.phrases import PhraseMatcher, Tokens
 from scamtrace.extract.refdata import RefData
 from scamtrace.extract.scan import Scan
+
+_new = tuple.__new__
 
 # Tools whose IDs are stable for a machine, so an ID can tie reports together.
 ID_TOOLS = frozenset(
@@ -34,7 +36,11 @@ ID_TOOLS = frozenset(
         "ammyyadmin",
     }
 )
-ID_RE = re.compile(r"([0-9]{1,4}(?:[ \-]?[0-9]{3}){2,3})(?![\w]|[.\-]\d)")
+# As written: ([0-9]{1,4}(?:[ \-]?[0-9]{3}){2,3})(?![\w]|[.\-]\d). After its first digit an ID has
+# six more at least, each after at most one separator: the look-ahead drops shorter runs at once.
+ID_RE = re.compile(
+    r"([0-9](?=(?:[ \-]?[0-9]){6})[0-9]{0,3}(?:[ \-]?[0-9]{3}){2,3})(?![\w]|[.\-]\d)"
+)
 _NOT_BEFORE_ID = frozenset("+$£€₹.-/_")
 _ID_WORD = re.compile(
     r"\b(?:id|address|addr|code|codes|number|numbers|no|desk|#)\s*(?:is|was|were|:|-|of)?[\s,:(]*$",
@@ -45,14 +51,14 @@ _PHONE_WORD = re.compile(
     re.IGNORECASE,
 )
 _MORE_DIGITS = re.compile(r"[ \-]?\d")
+_ID_SEPARATOR = re.compile(r"[ \-]")
 _WINDOW_BEFORE = 160
 _WINDOW_AFTER = (
     15  # "812 345 678 (AnyDesk)"; a tool named in the next sentence is not this number's
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ToolMention:
+class ToolMention(NamedTuple):
     tool: str
     start: int
     end: int
@@ -66,14 +72,21 @@ class RemoteFinder:
         self._table = table
         self._matcher = PhraseMatcher(table)
         self._aliases = {name: tool for tool, names in ref.tools.items() for name in names}
+        self._canonical: dict[str, str | None] = {}
 
     def canonical_tool(self, name: str) -> str | None:
+        if name in self._canonical:
+            return self._canonical[name]
         key = " ".join(re.findall(r"[a-z0-9]+", name.lower()))
         if key in self._aliases:
-            return self._aliases[key]
-        tokens = Tokens.of(name)
-        found = self._matcher.scan(tokens)
-        return found[0].label if found else None
+            tool: str | None = self._aliases[key]
+        else:
+            found = self._matcher.scan(Tokens.of(name))
+            tool = found[0].label if found else None
+        if len(self._canonical) > 4096:  # tool names are few; bounded all the same
+            self._canonical.clear()
+        self._canonical[name] = tool
+        return tool
 
     def table(self) -> dict[str, list[str]]:
         """Tool names for the shared :class:`~scamtrace.extract.scan.Vocabulary`."""
@@ -81,7 +94,12 @@ class RemoteFinder:
 
     @staticmethod
     def mentions(scan: Scan) -> list[ToolMention]:
-        return [ToolMention(f.label, f.start, f.end) for f in scan.of("tool")]
+        return [_new(ToolMention, (f.label, f.start, f.end)) for f in scan.of("tool")]
+
+    @staticmethod
+    def may_find_ids(mentions: list[ToolMention]) -> bool:
+        """Does any mention name a tool with persistent IDs (else :meth:`find_ids` finds none)?"""
+        return any(m.tool in ID_TOOLS for m in mentions)
 
     def find_ids(
         self, text: str, mentions: list[ToolMention], region: str = "US", field: str = "narrative"
@@ -101,10 +119,10 @@ class RemoteFinder:
             if _MORE_DIGITS.match(text, m.end()):
                 continue  # the start of a longer number ("0044 808 701 2756")
             raw = m.group(1)
-            digits = re.sub(r"\D", "", raw)
+            digits = raw.replace(" ", "").replace("-", "")  # the group holds digits, " " and "-"
             if len(digits) not in (9, 10):
                 continue
-            groups = re.split(r"[ \-]", raw)
+            groups = _ID_SEPARATOR.split(raw)
             before = text[max(0, m.start() - 24) : m.start()]
             id_word = _ID_WORD.search(before) is not None
             if (

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from scamtrace.domain.indicator import Indicator, Kind, Role
+from scamtrace.extract.fastre import case_safe, lower_keywords
 from scamtrace.extract.hits import CUED, DEFAULT, Hit
 
 _RELATIVE = (
@@ -111,6 +113,10 @@ _REMOTE_SCAMMER = re.compile(
 _GENUINE = re.compile(
     r"(?i)\b(?:it was|was a|is a|turned out to be)\s+(?:a\s+)?(?:genuine|legitimate|legit|real)\b"
 )
+# The same without the leading (?i), for lower-cased text: it opens on the literal "caller".
+_CALLER_IS_VICTIM_LOW = re.compile(
+    _CALLER_IS_VICTIM.pattern.removeprefix("(?i)\\b").replace("caller", "caller(?<!\\wcaller)", 1)
+)
 _NETSTAT = re.compile(
     r"(?i)\b(?:netstat|foreign\s+address|established\s+connections?|connections\s+like)\b"
 )
@@ -197,20 +203,31 @@ def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
+_WORD_RUN = re.compile(r"[\w/.]+")
+
+
 def left_clause(text: str, start: int, width: int) -> str:
     """Text before ``start`` back to the sentence start (abbreviations such as "no." do not end one)."""
-    left = text[max(0, start - width) : start]
-    cut = max(left.rfind("\n"), left.rfind("! "), left.rfind("? "))
-    if cut >= 0:
-        left = left[cut + 1 :]
-    pos = len(left)
+    return text[clause_start(text, start, width) : start]
+
+
+def clause_start(text: str, start: int, width: int) -> int:
+    """Where :func:`left_clause` starts: searched in place, without slicing the window."""
+    lo = max(0, start - width)
+    cut = max(text.rfind("\n", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start))
+    base = cut + 1 if cut >= 0 else lo
+    pos = start
     while True:
-        dot = left.rfind(". ", 0, pos)
+        dot = text.rfind(". ", base, pos)
         if dot < 0:
-            return left
-        word = re.search(r"([\w/.]+)$", left[:dot])
-        if word is None or word.group(1).lower() not in _ABBREVIATIONS:
-            return left[dot + 2 :]
+            return base
+        if dot == base:
+            return dot + 2
+        # The word just before the full stop: the run of [\w/.] ending there, read backwards
+        # (a search for "[\w/.]+$" would retry from every position before it).
+        word = _WORD_RUN.match(text[base:dot][::-1])
+        if word is None or word.group(0)[::-1].lower() not in _ABBREVIATIONS:
+            return dot + 2
         pos = dot
 
 
@@ -244,14 +261,52 @@ _VICTIM_RIGHT = re.compile(
     + _CONTACT
     + r"\b)"
 )
+# Lower-case variants for narratives without case traps (see fastre.safe_lower): same matches,
+# but re can skip to the next word that may start one.
+_SCAMMER_BETWEEN_LOW = lower_keywords(
+    (
+        "call(?:ed|ing|s)?", "phoned?", "dial(?:l?ed)?", "rang", "helpline", "hotline", "toll", "showed", "displayed",
+        "pop-?up", "screen", "warning", "site", "website", "page", "link", "sent", "send", "pay", "paid",
+        "transfer(?:red)?", "wire[ds]?", "deposit(?:ed)?", "beneficiary", "payee", "to", "via", "from", "emailed",
+        "texted", "whats ?app", "support",
+    ),
+    after=r"\b",
+)  # fmt: skip
+_REMOTE_SCAMMER_LOW = lower_keywords(
+    (
+        "log", "logs", "logged", "incoming", r"connected\s+from", r"connection\s+from", r"connections\s+from",
+        r"session\s+from", r"recent\s+sessions?", r"session\s+list", r"sessions\s+list", "history",
+        r"remote\s+(?:address|id|ip|side)", r"other\s+(?:side|end|party|computer|pc|machine)",
+        r"their\s+(?:\w+\s+)?(?:id|address|ip)", "technician'?s", "scammer'?s", r"partner\s+id",
+        r"from\s+(?:id|address|ip)", r"talking\s+to", r"connected\s+to\s+me", r"came\s+from", "origin",
+    ),
+    after=r"\b",
+)  # fmt: skip
+_NETSTAT_LOW = lower_keywords(
+    ("netstat", r"foreign\s+address", r"established\s+connections?", r"connections\s+like"),
+    after=r"\b",
+)
 _PRONOUN_RIGHT = re.compile(r"^[\s,(]*\(?(his|her)\s+(?:own\s+)?(?:\w+\s+)?" + _CONTACT + r"\b")
+# The three, tried in that order, as one pattern: at the start of the text the first alternative
+# that matches is the first of the three that would have matched alone.
+_RIGHT = re.compile(
+    "(?P<legit>"
+    + _LEGIT_RIGHT.pattern
+    + ")|(?P<victim>"
+    + _VICTIM_RIGHT.pattern
+    + ")|(?P<pronoun>"
+    + _PRONOUN_RIGHT.pattern.replace("(his|her)", "(?P<his_her>his|her)", 1)
+    + ")"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     kind: str  # a ROLE_CUES key
     start: int
     end: int
+
+
+_END_START = itemgetter(2, 1)
 
 
 class RoleJudge:
@@ -259,12 +314,28 @@ class RoleJudge:
 
     def __init__(self, text: str, cues: Iterable[Cue] = ()) -> None:
         self.text = text
-        self.caller_is_victim = "aller" in text and _CALLER_IS_VICTIM.search(text) is not None
-        ordered = sorted(cues, key=lambda c: (c.end, c.start))
-        if not self.caller_is_victim:
+        self._low: str | None = None
+        self._low_done = False
+        if "aller" not in text:
+            self.caller_is_victim = False
+        elif (low := self.low) is not None:
+            self.caller_is_victim = _CALLER_IS_VICTIM_LOW.search(low) is not None
+        else:
+            self.caller_is_victim = _CALLER_IS_VICTIM.search(text) is not None
+        ordered = sorted(cues, key=_END_START)
+        if ordered and not self.caller_is_victim:
             ordered = [c for c in ordered if c.kind != "caller_victim"]
         self._cues = ordered
         self._ends = [c.end for c in ordered]
+
+    @property
+    def low(self) -> str | None:
+        """The narrative lower-cased (once, on first use), when lower-case patterns find in it
+        exactly what the IGNORECASE ones find in the text (same offsets); None otherwise."""
+        if not self._low_done:
+            self._low = self.text.lower() if case_safe(self.text) else None
+            self._low_done = True
+        return self._low
 
     def _last_cue(self, clause_start: int, start: int) -> Cue | None:
         """The cue ending nearest before ``start`` inside the clause; the longest on a tie."""
@@ -290,12 +361,22 @@ class RoleJudge:
         if hit.kind is Kind.REMOTE_ID or (hit.kind is Kind.IP and "url_host" not in hit.flags):
             return self._session_role(hit)
         start = hit.span[0]
-        clause_start = start - len(left_clause(text, start, _WINDOW))
-        last = self._last_cue(clause_start, start)
+        ends = self._ends
+        # Cues are sorted by end: with none ending by ``start`` there is no last cue, whatever
+        # the clause (and then the clause need not be found).
+        last = (
+            self._last_cue(clause_start(text, start, _WINDOW), start)
+            if ends and ends[0] <= start
+            else None
+        )
         if (
             last is not None
             and last.kind != "scammer"
-            and _SCAMMER_BETWEEN.search(text, last.end, start)
+            and (
+                _SCAMMER_BETWEEN_LOW.search(low, last.end, start)
+                if (low := self.low) is not None
+                else _SCAMMER_BETWEEN.search(text, last.end, start)
+            )
         ):
             # "my number is …, he called from …": the later words win.
             last = Cue("scammer", last.end, start)
@@ -312,14 +393,13 @@ class RoleJudge:
                     self.caller_is_victim,
                 )
                 return owner or Role.SCAMMER, CUED
-        right = text[hit.span[1] : hit.span[1] + 40].split(". ")[0].lower()
-        if _LEGIT_RIGHT.match(right):
-            return Role.LEGIT, CUED
-        if _VICTIM_RIGHT.match(right):
-            return Role.VICTIM, CUED
-        pronoun = _PRONOUN_RIGHT.match(right)
-        if pronoun:
-            owner = _person_before(text, start, pronoun.group(1), self.caller_is_victim)
+        right = _RIGHT.match(text[hit.span[1] : hit.span[1] + 40].split(". ")[0].lower())
+        if right is not None:
+            if right.group("legit") is not None:
+                return Role.LEGIT, CUED
+            if right.group("victim") is not None:
+                return Role.VICTIM, CUED
+            owner = _person_before(text, start, right.group("his_her"), self.caller_is_victim)
             return owner or Role.SCAMMER, CUED
         return Role.SCAMMER, (CUED if last is not None else DEFAULT)
 
@@ -337,18 +417,28 @@ class RoleJudge:
 
     def _session_role(self, hit: Hit) -> tuple[Role, int]:
         assert hit.span is not None
-        text, start = self.text, hit.span[0]
+        text, start, low = self.text, hit.span[0], self.low
         wide = left_clause(text, start, _REMOTE_WINDOW)
-        remote = _last(_REMOTE_SCAMMER.finditer(wide))
-        victim_end = self._victim_near(start - len(left_clause(text, start, _WINDOW)), start)
-        netstat = (
-            _last(_NETSTAT.finditer(text[max(0, start - _REMOTE_WINDOW) : start]))
-            if hit.kind is Kind.IP
+        # Slices, not pos/endpos: a pattern must see the window's start as the start of the text.
+        if low is not None:
+            remote = _last(_REMOTE_SCAMMER_LOW.finditer(low[start - len(wide) : start]))
+        else:
+            remote = _last(_REMOTE_SCAMMER.finditer(wide))
+        ends = self._ends
+        victim_end = (
+            self._victim_near(clause_start(text, start, _WINDOW), start)
+            if ends and ends[0] <= start
             else None
         )
+        netstat = None
+        if hit.kind is Kind.IP:
+            if low is not None:
+                netstat = _last(_NETSTAT_LOW.finditer(low[max(0, start - _REMOTE_WINDOW) : start]))
+            else:
+                netstat = _last(_NETSTAT.finditer(text[max(0, start - _REMOTE_WINDOW) : start]))
         remote_pos = remote.end() - len(wide) if remote is not None else None
-        victim_pos = victim_end - start if victim_end is not None else None
         netstat_pos = netstat.end() - min(start, _REMOTE_WINDOW) if netstat is not None else None
+        victim_pos = victim_end - start if victim_end is not None else None
         ranked = [
             (p, r)
             for p, r in (
@@ -368,9 +458,8 @@ class RoleJudge:
 def resolve(hits: Iterable[Hit], text: str, cues: Iterable[Cue] = ()) -> list[Indicator]:
     """One indicator per (kind, value): the strongest role wins, the victim on a tie."""
     judge = RoleJudge(text, cues)
-    best: dict[tuple[Kind, str], Hit] = {}
-    order: list[tuple[Kind, str]] = []
-    flags: dict[tuple[Kind, str], set[str]] = {}
+    best: dict[tuple[Kind, str], Hit] = {}  # in first-seen order
+    merged: dict[tuple[Kind, str], set[str]] = {}  # flags of keys seen more than once
     for hit in hits:
         if hit.role is None:
             role, strength = (
@@ -378,20 +467,29 @@ def resolve(hits: Iterable[Hit], text: str, cues: Iterable[Cue] = ()) -> list[In
             )
             hit.role, hit.strength = role, strength
         key = (hit.kind, hit.value)
-        flags.setdefault(key, set()).update(hit.flags)
         current = best.get(key)
         if current is None:
             best[key] = hit
-            order.append(key)
             continue
+        flags = merged.get(key)
+        if flags is None:
+            flags = merged[key] = set(current.flags)
+        flags.update(hit.flags)
         assert current.role is not None
         if (hit.strength, _PRIORITY[hit.role]) > (current.strength, _PRIORITY[current.role]):
             best[key] = hit
     out: list[Indicator] = []
-    for key in order:
-        hit = best[key]
+    for key, hit in best.items():
         assert hit.role is not None
+        flags = merged.get(key)
         out.append(
-            Indicator(hit.kind, hit.value, hit.role, frozenset(flags[key]), hit.field, hit.span)
+            Indicator(
+                hit.kind,
+                hit.value,
+                hit.role,
+                frozenset(hit.flags if flags is None else flags),
+                hit.field,
+                hit.span,
+            )
         )
     return out

@@ -22,11 +22,14 @@ _BECH32_CONST = 1
 _BECH32M_CONST = 0x2BC830A3
 
 # Candidates; bounded lengths so the scan stays linear.
+# As written: (?<![0-9A-Za-z])(?:bc1…|0x…|[13T]…)(?![0-9A-Za-z]). The three forms start with
+# different characters, so the pattern opens on all of them (re skips to the next in C), checks
+# what precedes, and goes on with the form that character starts. Only group 0 is read.
 WALLET_RE = re.compile(
-    r"(?<![0-9A-Za-z])(?:"
-    r"(?P<bech>[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87})"
-    r"|(?P<eth>0[xX][0-9a-fA-F]{40})"
-    r"|(?P<b58>[13T][1-9A-HJ-NP-Za-km-z]{25,34})"
+    r"[bB013T](?<![0-9A-Za-z][bB013T])(?:"
+    r"(?<=[bB])[cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}"
+    r"|(?<=0)[xX][0-9a-fA-F]{40}"
+    r"|(?<=[13T])[1-9A-HJ-NP-Za-km-z]{25,34}"
     r")(?![0-9A-Za-z])"
 )
 

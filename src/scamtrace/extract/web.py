@@ -23,7 +23,11 @@ from scamtrace.extract.hits import CUED, Hit
 from scamtrace.extract.refdata import INFO_LISTS, SHARED_PARENT_LISTS, RefData, data_lines
 
 _URL_CHARS = r"[^\s<>\"'`{}|\\^\[\]]"
-URL_RE = re.compile(r"\b(?:https?|ftp)://" + _URL_CHARS + r"{1,2048}", re.IGNORECASE)
+# As written: (?i)\b(?:https?|ftp)://<chars>. Opening on [hHfF] (boundary checked after it, the
+# scheme picked by what was read) lets re skip in C to the next h or f.
+URL_RE = re.compile(
+    r"[hHfF](?<!\w[hHfF])(?:(?<=[hH])(?i:ttps?)|(?<=[fF])(?i:tp))://" + _URL_CHARS + r"{1,2048}"
+)
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 HOST_RE = re.compile(
     r"(?<![\w@.\-/:])"
@@ -33,8 +37,14 @@ HOST_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"*"
-_DOT_PROBE = re.compile(r"[^\W_]\.[^\W\d_]")
+# "x.y": a letter or digit, a dot, a letter. Opens on the dot (rarer than letters), so re skips
+# in C; read from the dot it finds "a.b.c" twice where [^\W_]\.[^\W\d_] found it once, see find().
+_DOT_PROBE = re.compile(r"\.(?<=[^\W_]\.)[^\W\d_]")
 _RUN = re.compile(r"[\w.\-]{0,300}")
+# The same characters read backwards ([\w.\-] is "isalnum() or in '-._'"): how far a host may
+# reach back from its first dot, in the reversed text.
+_RUN_BACK = re.compile(r"[\w.\-]*")
+_IP_CHARS = frozenset("0123456789.")
 # A bare "name.zip" is far more often a file than a site.
 _FILELIKE_TLDS = frozenset(
     {"zip", "mov", "py", "sh", "pl", "md", "rs", "ps", "cs", "js", "exe", "txt", "pdf"}
@@ -171,15 +181,24 @@ class WebFinder:
             return hits, spans
         # A host needs "x.y" somewhere: find those (a fast scan), then read the whole host around each.
         resume = 0
+        probe_end = 0  # where a probe "x.y" read as one match would have ended
+        n = len(text)
+        backwards: str | None = None
         for probe in _DOT_PROBE.finditer(text):
-            dot = probe.start() + 1
+            dot = probe.start()
+            if dot - 1 < probe_end:
+                continue  # "x.y" overlapping the one before: never a probe of its own
+            probe_end = dot + 2
             if dot < resume:
                 continue
-            start = dot
             # No host is longer than 253 characters; never walk back over text already read.
             floor = max(resume, dot - 253)
-            while start > floor and (text[start - 1].isalnum() or text[start - 1] in "-._"):
-                start -= 1
+            if backwards is None:
+                backwards = text[::-1]
+            # text[floor:dot] reversed is backwards[n - dot : n - floor]; the run read there
+            # ends (in backwards) where the host starts (in text).
+            run = _RUN_BACK.match(backwards, n - dot, n - floor)
+            start = n - run.end() if run is not None else dot
             host_match = HOST_RE.match(text, start)
             if host_match is None:
                 run = _RUN.match(text, dot)  # skip the rest of this word: it holds no host either
@@ -222,10 +241,15 @@ class WebFinder:
         if canon is None:
             return []
         url, host = canon
-        try:
-            addr = ipaddress.ip_address(host.strip("[]"))
-        except ValueError:
-            addr = None
+        bare = host.strip("[]")
+        addr: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
+        # An IPv6 address always holds ":", an IPv4 address only digits and dots: anything else
+        # is a name, and ip_address would only raise (and raising costs).
+        if ":" in bare or _IP_CHARS.issuperset(bare):
+            try:
+                addr = ipaddress.ip_address(bare)
+            except ValueError:
+                addr = None
         if addr is not None:
             # The host of a URL is whoever runs the page, private range or not.
             return [
