@@ -100,8 +100,8 @@ def evaluate(reports_n: int, seed: int, workdir: Path) -> dict[str, float]:
     fn = sum(1 for r in rows if not r.is_tss and truth[(r.source, r.report_id)][1])
     out: dict[str, float] = {"seed": seed, "reports": len(rows), "operations": summary.operations, "ingest_s": t1 - t0, "link_s": t2 - t1}
     for name, labels in (("ours", ours), ("cc_all", base_a), ("cc_strong", base_b)):
-        p, r_, f = bcubed(labels, true_labels)
-        out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = p, r_, f
+        p, r_, f1 = bcubed(labels, true_labels)
+        out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = p, r_, f1
     out["tss_p"] = tp / max(tp + fp, 1)
     out["tss_r"] = tp / max(tp + fn, 1)
     return out
