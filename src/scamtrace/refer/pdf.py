@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
+from scamtrace.domain.money import usd_estimate
 from scamtrace.errors import ScamtraceError
 from scamtrace.refer import labels
 from scamtrace.refer.evidence_csv import PreparedComplaint
@@ -31,8 +32,6 @@ SIGNAL_NOUNS = {
 }
 MAX_TABLE_ROWS = 40
 MAX_COMPLAINTS = 6
-# Rough conversion used only to pick the costliest complaint as an example, never shown.
-USD_PER_UNIT = {"USD": 1.0, "GBP": 1.27, "EUR": 1.08, "CAD": 0.73, "AUD": 0.66, "INR": 0.012, "NZD": 0.60}
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +274,7 @@ def _account_type(i: OperationIndicator) -> str:
 
 
 def _usd(c: Complaint) -> float:
-    return sum(USD_PER_UNIT.get(cur, 0.0) * amt for cur, amt in c.losses.items())
+    return usd_estimate(c.losses)
 
 
 def representative(prepared: Sequence[PreparedComplaint], k: int = MAX_COMPLAINTS) -> list[PreparedComplaint]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, insert, select, update
 
+from scamtrace.domain.money import usd_estimate
 from scamtrace.link import LinkParams
 from scamtrace.store.codec import EPOCH_DAY
 from scamtrace.store.tables import (
@@ -25,8 +26,6 @@ from scamtrace.store.tables import (
     report_indicators,
     reports,
 )
-
-USD_PER_UNIT = {"USD": 1.0, "GBP": 1.27, "EUR": 1.08, "CAD": 0.73, "AUD": 0.66, "INR": 0.012, "NZD": 0.60}
 
 
 def try_join(conn: Connection, params: LinkParams, pk: int, edges: list[tuple[int, str, int]], transcript_sources: Sequence[str]) -> bool:
@@ -94,7 +93,7 @@ def _bump_summary(conn: Connection, op_id: str, me: Any, day: date) -> None:
     for cur, amount in (facts.get("losses") or {}).items():
         losses[cur] = round(losses.get(cur, 0.0) + float(amount), 2)
     summary["losses"] = losses
-    summary["losses_usd_estimate"] = round(sum(USD_PER_UNIT.get(c, 0.0) * a for c, a in losses.items()), 2)
+    summary["losses_usd_estimate"] = round(usd_estimate(losses), 2)
     week = (EPOCH_DAY + timedelta(days=(int(me.day_number) // 7) * 7)).isoformat()
     weeks = dict(summary.get("reports_per_week", {}))
     weeks[week] = weeks.get(week, 0) + 1

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
+from scamtrace.domain.money import usd_estimate
 from scamtrace.store.codec import EPOCH_DAY
 from scamtrace.store.tables import (
     assignments,
@@ -29,8 +30,6 @@ from scamtrace.store.tables import (
     reports,
 )
 
-# Rough conversion for ranking only (never shown as a loss figure); mid-2025 rates.
-USD_PER_UNIT = {"USD": 1.0, "GBP": 1.27, "EUR": 1.08, "CAD": 0.73, "AUD": 0.66, "INR": 0.012, "NZD": 0.60}
 SUMMARY_INDICATOR_LIMIT = 100
 
 
@@ -105,7 +104,7 @@ def write_summaries(conn: Connection, op_ids: Sequence[str]) -> None:
         first, last = min(d["days"]), max(d["days"])
         known_age = sum(v for k, v in d["ages"].items() if k != "unknown")
         share_60 = d["ages"]["60+"] / known_age if known_age else 0.0
-        loss_usd = sum(USD_PER_UNIT.get(cur, 0.0) * amt for cur, amt in d["losses"].items())
+        loss_usd = usd_estimate(d["losses"])
         recent = sum(1 for x in d["days"] if x > newest - 28)
         before = sum(1 for x in d["days"] if newest - 56 < x <= newest - 28)
         growth = min(2.0, max(0.5, 1.0 + (recent - before) / max(before, 1)))
