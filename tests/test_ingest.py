@@ -154,3 +154,26 @@ def test_large_file_in_many_batches(store: Store, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "many.jsonl", _rows(2500))
     s = ingest_paths(store, [str(path)], batch_size=1000)
     assert s.stored == 2500 and _count(store, reports) == 2500
+
+
+@pytest.mark.sqlite
+@pytest.mark.postgres
+def test_encodings_and_sizes_through_the_store(store: Store, tmp_path: Path) -> None:
+    good = [report(f"e{i}", NARRATIVE) for i in range(3)]
+    big = report("huge", "x" * 1_200_000)
+    p = tmp_path / "mixed.jsonl"
+    p.write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(good[0]).encode() + b"\r\n"
+        + b'{"report_id": "bad \xff"}\n'
+        + json.dumps(big).encode() + b"\n"
+        + json.dumps(good[1]).encode() + b"\n"
+    )
+    arr = tmp_path / "array.json"
+    arr.write_text("[" + json.dumps(good[2]) + "]")
+    s = ingest_paths(store, [str(p), str(arr)])
+    assert (s.stored, s.rejected) == (3, 2)
+    with store.engine.connect() as conn:
+        kept = {r.line: r.reason for r in conn.execute(select(rejects.c.line, rejects.c.reason))}
+        ids = set(conn.execute(select(reports.c.report_id)).scalars())
+    assert ids == {"e0", "e1", "e2"}
+    assert "not valid UTF-8" in kept[2] and "longer than 1,000,000 characters" in kept[3]
