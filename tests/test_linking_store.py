@@ -147,3 +147,26 @@ def test_fast_join_updates_the_operation_in_place(store: Store, tmp_path: Path) 
     incremental = _partition(_assign(store))
     rebuild(store)
     assert _partition(_assign(store)) == incremental
+
+
+@pytest.mark.sqlite
+def test_honeypot_recordings_join_incrementally_as_in_a_rebuild(store: Store, tmp_path: Path) -> None:
+    script = (
+        "this is to inform you that a charge of two hundred ninety nine dollars for a norton order has been placed "
+        "on your account if you did not authorize this purchase please press one or call our fraud department at {n}"
+    )
+    # numbers read out in words: no phone is extracted, the text is the only evidence
+    a_number = "one nine four nine eight nine five six two one one"
+    calls = [
+        report("h1", script.format(n=a_number), source="honeypot", incident_at="2025-02-01"),
+        report("h2", script.format(n=a_number).replace("authorize", "authorise"), source="honeypot", incident_at="2025-02-03"),
+        report("h3", script.format(n="one eight five five two eight four three nine one three"), source="honeypot", incident_at="2025-02-04"),  # another centre's recording
+    ]
+    for i, row in enumerate(calls):
+        s = ingest_paths(store, [str(write_jsonl(tmp_path / f"h{i}.jsonl", [row]))], keep_pks=True)
+        update_for(store, s.report_pks)
+    incremental = _assign(store)
+    assert incremental["h1"] is not None and incremental["h1"] == incremental["h2"]
+    assert incremental["h3"] != incremental["h1"]
+    rebuild(store)
+    assert _partition(_assign(store)) == _partition(incremental)

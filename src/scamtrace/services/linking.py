@@ -211,7 +211,11 @@ def _region(conn: Connection, params: LinkParams, new_reports: list[int]) -> tup
     for i in range(0, len(op_list), 500):
         region.update(conn.execute(select(assignments.c.report_pk).where(assignments.c.operation_id.in_(op_list[i : i + 500]))).scalars())
     # Honeypot transcripts link by text, not by stored indicators: keep every one in play.
-    if conn.execute(select(reports.c.id).where(and_(reports.c.id.in_(new_reports[:500]), reports.c.source.in_(TRANSCRIPT_SOURCES))).limit(1)).first():
+    has_transcript = any(
+        conn.execute(select(reports.c.id).where(and_(reports.c.id.in_(new_reports[i : i + 500]), reports.c.source.in_(TRANSCRIPT_SOURCES))).limit(1)).first()
+        for i in range(0, len(new_reports), 500)
+    )
+    if has_transcript:
         region.update(conn.execute(select(reports.c.id).where(reports.c.source.in_(TRANSCRIPT_SOURCES))).scalars())
         hp = sorted(region)
         for i in range(0, len(hp), 500):
